@@ -1,0 +1,187 @@
+package io.hnswbench.engine;
+
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Links a stored node into the graph. Safe to call from many threads at once, beside searches.
+ */
+final class GraphInserter {
+
+    private final HnswGraph graph;
+    private final NodeStore nodes;
+    private final GraphLinks links;
+    private final GraphSearcher searcher;
+    private final NeighborSelector selector;
+    private final int m;
+    private final int efConstruction;
+    /** Held for the whole insert of a node that will become the new entry point: rare. */
+    private final ReentrantLock topLevelLock = new ReentrantLock();
+
+    GraphInserter(IndexConfig config, HnswGraph graph, GraphSearcher searcher, DistanceFunction distance) {
+        this.graph = graph;
+        this.nodes = graph.nodes;
+        this.links = graph.links;
+        this.searcher = searcher;
+        this.selector = new NeighborSelector(graph.nodes, distance);
+        this.m = config.m();
+        this.efConstruction = config.efConstruction();
+    }
+
+    /*
+     * Insertion protocol (HNSW paper, Algorithm 1), safe beside concurrent inserts and searches:
+     *
+     * 1. The caller has stored the node's vector, id and level, and the node is hidden: searches
+     *    may route through it once it is linked but never return it until the caller shows it.
+     * 2. Read the entry point once. If the node's level is above it, take the top-level lock for
+     *    the whole insert and read it again, so that two new tops cannot both believe they are the
+     *    highest. That happens for about one node in M, and only one such insert waits on another.
+     * 3. Descend greedily from the entry point's level to the level just above the node's.
+     * 4. On each level from min(node level, entry level) down to 0: beam search with
+     *    efConstruction, keep up to M neighbours by the diversity heuristic, merge them into the
+     *    node's own row (a concurrent insert may already have linked to the node there), then add
+     *    a back-link from each neighbour, pruning a full row by the same heuristic. Each step holds
+     *    one node's stripe lock at a time, so there is no lock ordering to get wrong.
+     * 5. A node higher than the entry point becomes the entry point, still under the lock of 2.
+     */
+    void insert(int node, SearchScratch scratch) {
+        int level = nodes.level(node);
+        EntryPoint entry = graph.entryPoint();
+        if (entry != null && level <= entry.level()) {
+            link(node, level, entry, scratch);
+            return;
+        }
+        topLevelLock.lock();
+        try {
+            entry = graph.entryPoint();
+            if (entry != null) {
+                link(node, level, entry, scratch);
+            }
+            if (entry == null || level > entry.level()) {
+                graph.setEntryPoint(new EntryPoint(node, level));
+            }
+        } finally {
+            topLevelLock.unlock();
+        }
+    }
+
+    private void link(int node, int level, EntryPoint entry, SearchScratch scratch) {
+        float[] vectorPage = nodes.page(node).vectors;
+        int vectorOffset = nodes.vectorOffset(node);
+        int current = entry.node();
+        float currentDistance = searcher.distanceTo(vectorPage, vectorOffset, current);
+        scratch.distanceComputations++;
+        for (int l = entry.level(); l > level; l--) {
+            long closest = searcher.greedyClosest(scratch, vectorPage, vectorOffset, current, currentDistance, l);
+            current = NodeHeap.node(closest);
+            currentDistance = NodeHeap.distance(closest);
+        }
+
+        long[] candidates = new long[efConstruction + 1];
+        int[] selected = new int[m];
+        float[] selectedDistances = new float[m];
+        int[] backLink = {node};
+        float[] backLinkDistance = new float[1];
+        for (int l = Math.min(level, entry.level()); l >= 0; l--) {
+            searcher.searchLevel(scratch, vectorPage, vectorOffset, current, currentDistance, efConstruction, l, null);
+            int count = drainNearestFirst(scratch.results, node, candidates);
+            if (count == 0) {
+                continue;
+            }
+            int kept = selector.select(candidates, count, m, selected, selectedDistances, scratch);
+            addLinks(node, l, selected, selectedDistances, kept, scratch);
+            for (int i = 0; i < kept; i++) {
+                backLinkDistance[0] = selectedDistances[i];
+                addLinks(selected[i], l, backLink, backLinkDistance, 1, scratch);
+            }
+            current = NodeHeap.node(candidates[0]);
+            currentDistance = NodeHeap.distance(candidates[0]);
+        }
+    }
+
+    /** Empties the result heap into {@code out} nearest first, leaving out the node itself. */
+    private static int drainNearestFirst(NodeHeap results, int self, long[] out) {
+        int count = results.size();
+        for (int i = count - 1; i >= 0; i--) {
+            out[i] = results.pop();
+        }
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (NodeHeap.node(out[i]) != self) {
+                out[kept++] = out[i];
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Adds links from {@code target} on {@code level} to the given nodes (with their distances to
+     * {@code target}), skipping ones it already has. When the row would overflow, the old and new
+     * links compete together through the diversity heuristic.
+     */
+    private void addLinks(int target, int level, int[] additions, float[] additionDistances, int additionCount,
+                          SearchScratch scratch) {
+        int capacity = links.capacity(level);
+        int[] row = new int[capacity + additionCount];
+        try (GraphLinks.HeldLock ignored = links.lock(target)) {
+            int count = links.copyLinks(target, level, row);
+            int existing = count;
+            for (int i = 0; i < additionCount; i++) {
+                if (!contains(row, existing, additions[i])) {
+                    row[count++] = additions[i];
+                }
+            }
+            if (count == existing) {
+                return;
+            }
+            if (count <= capacity) {
+                if (count == existing + 1) {
+                    links.appendLink(target, level, row[existing], existing);
+                } else {
+                    links.writeLinks(target, level, row, count);
+                }
+                return;
+            }
+            prune(target, level, row, count, existing, additions, additionDistances, additionCount, capacity, scratch);
+        }
+    }
+
+    /** Rewrites an overfull row of {@code count} links down to at most {@code capacity}. */
+    private void prune(int target, int level, int[] row, int count, int existing, int[] additions,
+                       float[] additionDistances, int additionCount, int capacity, SearchScratch scratch) {
+        float[] targetPage = nodes.page(target).vectors;
+        int targetOffset = nodes.vectorOffset(target);
+        long[] candidates = new long[count];
+        for (int i = 0; i < count; i++) {
+            int neighbor = row[i];
+            float d = i >= existing ? knownDistance(neighbor, additions, additionDistances, additionCount) : Float.NaN;
+            if (Float.isNaN(d)) {
+                d = searcher.distanceTo(targetPage, targetOffset, neighbor);
+                scratch.distanceComputations++;
+            }
+            candidates[i] = NodeHeap.pack(neighbor, d);
+        }
+        Arrays.sort(candidates, 0, count);
+        int[] kept = new int[capacity];
+        int keptCount = selector.select(candidates, count, capacity, kept, new float[capacity], scratch);
+        links.writeLinks(target, level, kept, keptCount);
+    }
+
+    private static float knownDistance(int node, int[] nodes, float[] distances, int count) {
+        for (int i = 0; i < count; i++) {
+            if (nodes[i] == node) {
+                return distances[i];
+            }
+        }
+        return Float.NaN;
+    }
+
+    private static boolean contains(int[] values, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

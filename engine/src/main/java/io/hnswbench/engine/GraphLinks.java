@@ -1,0 +1,102 @@
+package io.hnswbench.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The neighbour rows of every node on every level, and the striped locks writers take to change
+ * them. A row is {@code [count, link_0 .. link_{capacity-1}]} inside a primitive array of
+ * {@link NodePage}.
+ *
+ * <p>Readers never lock. Writers store links before the count, both with release semantics, and
+ * readers load the count and links with acquire semantics: a reader sees either the old or the new
+ * value of each slot, every value is a node that is fully published, and a row rewritten while it
+ * is being read at worst yields a stale or repeated neighbour, which the visited set absorbs.
+ */
+final class GraphLinks {
+
+    private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final int LOCK_BITS = 10;
+    private static final int LOCK_STRIPES = 1 << LOCK_BITS;
+
+    private final NodeStore store;
+    private final int level0Capacity;
+    private final int upperCapacity;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+
+    GraphLinks(NodeStore store, IndexConfig config) {
+        this.store = store;
+        this.level0Capacity = config.maxConnectionsLevel0();
+        this.upperCapacity = config.m();
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /** Most links a node may keep on {@code level}. */
+    int capacity(int level) {
+        return level == 0 ? level0Capacity : upperCapacity;
+    }
+
+    /**
+     * Copies the links of {@code node} on {@code level} into {@code destination} (which must hold
+     * {@link #capacity(int)} ints) and returns how many there are.
+     */
+    int copyLinks(int node, int level, int[] destination) {
+        int[] row = row(node, level);
+        if (row == null) {
+            return 0; // a node still being set up, seen only by statistics scans
+        }
+        int start = rowStart(node, level);
+        int count = (int) INTS.getAcquire(row, start);
+        for (int i = 0; i < count; i++) {
+            destination[i] = (int) INTS.getAcquire(row, start + 1 + i);
+        }
+        return count;
+    }
+
+    /** Replaces the links of {@code node} on {@code level}. The caller holds {@link #lock(int)}. */
+    void writeLinks(int node, int level, int[] links, int count) {
+        int[] row = row(node, level);
+        int start = rowStart(node, level);
+        for (int i = 0; i < count; i++) {
+            INTS.setRelease(row, start + 1 + i, links[i]);
+        }
+        INTS.setRelease(row, start, count);
+    }
+
+    /** Appends one link; the caller holds the lock and has checked there is room. */
+    void appendLink(int node, int level, int link, int currentCount) {
+        int[] row = row(node, level);
+        int start = rowStart(node, level);
+        INTS.setRelease(row, start + 1 + currentCount, link);
+        INTS.setRelease(row, start, currentCount + 1);
+    }
+
+    /** The array holding the row of {@code node} on {@code level}. */
+    private int[] row(int node, int level) {
+        NodePage page = store.page(node);
+        return level == 0 ? page.level0Links : page.upperLinks[node & NodeStore.PAGE_MASK];
+    }
+
+    /** Where that row starts in {@link #row}: its count slot. */
+    private int rowStart(int node, int level) {
+        return level == 0 ? (node & NodeStore.PAGE_MASK) * (1 + level0Capacity) : (level - 1) * (1 + upperCapacity);
+    }
+
+    /** Locks the rows of {@code node} (all levels) for writing; close the result to unlock. */
+    HeldLock lock(int node) {
+        ReentrantLock lock = locks[(node * 0x9E3779B1) >>> (32 - LOCK_BITS)];
+        lock.lock();
+        return new HeldLock(lock);
+    }
+
+    /** A held stripe lock, released by try-with-resources. */
+    record HeldLock(ReentrantLock lock) implements AutoCloseable {
+        @Override
+        public void close() {
+            lock.unlock();
+        }
+    }
+}

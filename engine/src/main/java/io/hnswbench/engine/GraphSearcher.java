@@ -1,0 +1,110 @@
+package io.hnswbench.engine;
+
+/**
+ * Searches one level of the graph for the nodes nearest a query vector. Used both by queries and
+ * by inserts (whose query is the new node's own vector). Never locks and never allocates: all
+ * working memory comes from the caller's {@link SearchScratch}.
+ */
+final class GraphSearcher {
+
+    private final NodeStore nodes;
+    private final GraphLinks links;
+    private final DistanceFunction distance;
+    private final int dimension;
+
+    GraphSearcher(HnswGraph graph, DistanceFunction distance) {
+        this.nodes = graph.nodes;
+        this.links = graph.links;
+        this.distance = distance;
+        this.dimension = graph.nodes.dimension();
+    }
+
+    /** Distance from the query slice to a stored node. */
+    float distanceTo(float[] query, int queryOffset, int node) {
+        return distance.distance(query, queryOffset, nodes.page(node).vectors, nodes.vectorOffset(node), dimension);
+    }
+
+    /**
+     * Walks from {@code entry} to ever nearer neighbours on {@code level} until none is nearer (ef = 1
+     * on the upper levels). Returns the nearest node found, packed with its distance.
+     */
+    long greedyClosest(SearchScratch scratch, float[] query, int queryOffset, int entry, float entryDistance, int level) {
+        int current = entry;
+        float currentDistance = entryDistance;
+        int[] neighbors = scratch.neighbors;
+        long computations = 0;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            int count = links.copyLinks(current, level, neighbors);
+            for (int i = 0; i < count; i++) {
+                int neighbor = neighbors[i];
+                float d = distanceTo(query, queryOffset, neighbor);
+                computations++;
+                if (d < currentDistance) {
+                    currentDistance = d;
+                    current = neighbor;
+                    moved = true;
+                }
+            }
+        }
+        scratch.distanceComputations += computations;
+        return NodeHeap.pack(current, currentDistance);
+    }
+
+    /**
+     * Beam search on one level (HNSW paper, Algorithm 2) from one entry node. Leaves the nearest
+     * {@code ef} nodes that {@code filter} accepts in {@code scratch.results} (a max-heap). A
+     * rejected node is still expanded, so filters and deletions do not cut paths.
+     *
+     * @param filter {@code null} accepts every node: the bare loop for unfiltered, undeleted graphs
+     */
+    void searchLevel(SearchScratch scratch, float[] query, int queryOffset, int entry, float entryDistance,
+                     int ef, int level, NodeFilter filter) {
+        VisitedSet visited = scratch.visited;
+        NodeHeap candidates = scratch.candidates;
+        NodeHeap results = scratch.results;
+        visited.reset(nodes.allocated());
+        candidates.clear();
+        results.clear();
+
+        visited.visit(entry);
+        candidates.push(entry, entryDistance);
+        if (filter == null || filter.accepts(entry)) {
+            results.push(entry, entryDistance);
+        }
+        // Nothing farther than bound can enter the results; infinite until there are ef of them.
+        float bound = results.size() >= ef ? results.peekDistance() : Float.POSITIVE_INFINITY;
+        int[] neighbors = scratch.neighbors;
+        long computations = 0;
+
+        while (!candidates.isEmpty()) {
+            long nearest = candidates.pop();
+            if (NodeHeap.distance(nearest) > bound) {
+                break;
+            }
+            int count = links.copyLinks(NodeHeap.node(nearest), level, neighbors);
+            for (int i = 0; i < count; i++) {
+                int neighbor = neighbors[i];
+                if (!visited.visit(neighbor)) {
+                    continue;
+                }
+                float d = distanceTo(query, queryOffset, neighbor);
+                computations++;
+                if (d < bound) {
+                    candidates.push(neighbor, d);
+                    if (filter == null || filter.accepts(neighbor)) {
+                        results.push(neighbor, d);
+                        if (results.size() > ef) {
+                            results.pop();
+                        }
+                        if (results.size() >= ef) {
+                            bound = results.peekDistance();
+                        }
+                    }
+                }
+            }
+        }
+        scratch.distanceComputations += computations;
+    }
+}

@@ -1,0 +1,154 @@
+package io.hnswbench.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Storage for nodes, addressed by ordinal: node {@code n} lives in page {@code n >>> PAGE_BITS} at
+ * slot {@code n & PAGE_MASK}. Growing adds pages and never copies or moves a vector or a link, so
+ * concurrent searches keep reading while writers append.
+ *
+ * <p>Publication: a writer fills a node's vector, id, level and link rows before any other node
+ * links to it, and links are written with release semantics ({@link GraphLinks}); a reader that
+ * found the node through a link therefore sees all of it.
+ */
+final class NodeStore {
+
+    static final int PAGE_BITS = 9;
+    static final int PAGE_SIZE = 1 << PAGE_BITS;
+    static final int PAGE_MASK = PAGE_SIZE - 1;
+
+    /** Flag values. Zero is hidden so that an ordinal reserved but never filled is never returned. */
+    static final byte HIDDEN = 0;
+    static final byte VISIBLE = 1;
+
+    private static final VarHandle FLAGS = MethodHandles.arrayElementVarHandle(byte[].class);
+
+    private final int dimension;
+    private final int level0Stride;
+    private final int upperStride;
+    private volatile NodePage[] pages = new NodePage[0];
+    private volatile int allocated;
+
+    NodeStore(IndexConfig config) {
+        this.dimension = config.dimension();
+        this.level0Stride = 1 + config.maxConnectionsLevel0();
+        this.upperStride = 1 + config.m();
+    }
+
+    /** Reserves {@code count} consecutive ordinals and the pages behind them; returns the first. */
+    synchronized int allocate(int count) {
+        int first = allocated;
+        long end = (long) first + count;
+        if (end > Integer.MAX_VALUE - PAGE_SIZE) {
+            throw new IllegalStateException("the index is full: it holds at most " + (Integer.MAX_VALUE - PAGE_SIZE)
+                    + " vectors including removed ones; call rebuild() to drop removed vectors");
+        }
+        int pagesNeeded = (int) ((end + PAGE_MASK) >>> PAGE_BITS);
+        NodePage[] current = pages;
+        if (pagesNeeded > current.length) {
+            NodePage[] grown = java.util.Arrays.copyOf(current, Math.max(pagesNeeded, current.length + (current.length >> 1)));
+            for (int p = current.length; p < grown.length; p++) {
+                grown[p] = new NodePage(dimension, level0Stride);
+            }
+            pages = grown;
+        }
+        allocated = (int) end;
+        return first;
+    }
+
+    /** Ordinals handed out so far, removed and in-flight nodes included. */
+    int allocated() {
+        return allocated;
+    }
+
+    int pageCount() {
+        return pages.length;
+    }
+
+    NodePage page(int node) {
+        return pages[node >>> PAGE_BITS];
+    }
+
+    int dimension() {
+        return dimension;
+    }
+
+    int vectorOffset(int node) {
+        return (node & PAGE_MASK) * dimension;
+    }
+
+    /**
+     * Fills a freshly allocated node: its vector (times {@code scale}, the cosine normalisation),
+     * id and level. The node stays {@link #HIDDEN} until {@link #setVisible} is called.
+     */
+    void initialise(int node, String id, float[] source, int sourceOffset, float scale, int level) {
+        NodePage page = page(node);
+        int slot = node & PAGE_MASK;
+        int offset = slot * dimension;
+        for (int i = 0; i < dimension; i++) {
+            page.vectors[offset + i] = source[sourceOffset + i] * scale;
+        }
+        page.ids[slot] = id;
+        page.levels[slot] = (byte) level;
+        if (level > 0) {
+            page.upperLinks[slot] = new int[level * upperStride];
+        }
+        FLAGS.setRelease(page.flags, slot, HIDDEN);
+    }
+
+    int level(int node) {
+        return page(node).levels[node & PAGE_MASK];
+    }
+
+    String id(int node) {
+        return page(node).ids[node & PAGE_MASK];
+    }
+
+    boolean isVisible(int node) {
+        return (byte) FLAGS.getAcquire(page(node).flags, node & PAGE_MASK) == VISIBLE;
+    }
+
+    void setVisible(int node, boolean visible) {
+        FLAGS.setRelease(page(node).flags, node & PAGE_MASK, visible ? VISIBLE : HIDDEN);
+    }
+
+    /** Bytes held by vectors, allocated pages included. */
+    long vectorBytes() {
+        return (long) pages.length * PAGE_SIZE * dimension * Float.BYTES;
+    }
+
+    /** Bytes held by level-0 rows plus the upper-level rows of every node. */
+    long linkBytes() {
+        NodePage[] snapshot = pages;
+        long bytes = (long) snapshot.length * PAGE_SIZE * level0Stride * Integer.BYTES;
+        for (NodePage page : snapshot) {
+            bytes += (long) PAGE_SIZE * REFERENCE_BYTES;
+            for (int[] row : page.upperLinks) {
+                if (row != null) {
+                    bytes += ARRAY_HEADER_BYTES + (long) row.length * Integer.BYTES;
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /** Bytes for per-node levels, flags and id references, plus the id strings themselves. */
+    long otherBytes() {
+        NodePage[] snapshot = pages;
+        long bytes = (long) snapshot.length * PAGE_SIZE * (2 + REFERENCE_BYTES);
+        int limit = allocated;
+        for (int node = 0; node < limit; node++) {
+            String id = page(node).ids[node & PAGE_MASK];
+            if (id != null) {
+                bytes += STRING_OVERHEAD_BYTES + id.length();
+            }
+        }
+        return bytes;
+    }
+
+    // Estimates for a 64-bit JVM with compressed references; only used for statistics.
+    static final int REFERENCE_BYTES = 4;
+    static final int ARRAY_HEADER_BYTES = 16;
+    private static final int STRING_OVERHEAD_BYTES = 24 + ARRAY_HEADER_BYTES;
+}
