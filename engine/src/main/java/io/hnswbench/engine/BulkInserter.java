@@ -19,6 +19,11 @@ final class BulkInserter {
 
     /** Vectors a thread claims at once: big enough to keep the counter cold, small to balance the end. */
     private static final int CLAIM_SIZE = 32;
+    /**
+     * Batches at least this large end with a connectivity repair: its graph walk costs about as
+     * much as a few hundred inserts, too much after each single add.
+     */
+    static final int REPAIR_MIN_BATCH = 256;
 
     private BulkInserter() {
     }
@@ -70,6 +75,9 @@ final class BulkInserter {
         }
         if (thrown != null) {
             throw new IllegalStateException("bulk insert failed", thrown);
+        }
+        if (inserted.get() == total && total >= REPAIR_MIN_BATCH) {
+            state.repairConnectivity();
         }
         if (inserted.get() < total) {
             throw new CancellationException("bulk insert cancelled after " + inserted.get() + " of " + total

@@ -99,6 +99,25 @@ final class GraphInserter {
         }
     }
 
+    /**
+     * Adds the link {@code from -> to} on {@code level} only if {@code from}'s row has room, so
+     * that no existing link is dropped. Used to reconnect nodes the heuristic left unreachable.
+     */
+    boolean linkIfRoom(int from, int level, int to) {
+        int[] row = new int[links.capacity(level)];
+        try (GraphLinks.HeldLock ignored = links.lock(from)) {
+            int count = links.copyLinks(from, level, row);
+            if (contains(row, count, to)) {
+                return true;
+            }
+            if (count == row.length) {
+                return false;
+            }
+            links.appendLink(from, level, to, count);
+            return true;
+        }
+    }
+
     /** Empties the result heap into {@code out} nearest first, leaving out the node itself. */
     private static int drainNearestFirst(NodeHeap results, int self, long[] out) {
         int count = results.size();

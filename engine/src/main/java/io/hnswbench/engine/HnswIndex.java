@@ -70,7 +70,8 @@ public final class HnswIndex {
     /**
      * Adds many vectors, building the graph with {@code threads} threads (the calling thread is
      * one of them). Every vector is validated before the first is inserted. An id that repeats
-     * keeps its last vector. With one thread and the same seed, the graph is the same on every
+     * keeps its last vector. A batch of 256 or more ends by linking any node the graph left
+     * unreachable from the entry point (the heuristic can orphan exact duplicates). With one thread and the same seed, the graph is the same on every
      * run. Interrupting the calling thread stops the insert: the vectors already in stay, and a
      * {@link java.util.concurrent.CancellationException} says how many they are.
      *
@@ -208,6 +209,11 @@ public final class HnswIndex {
     @Override
     public String toString() {
         return "HnswIndex[" + config + ", size=" + size() + "]";
+    }
+
+    /** The current generation; for collaborators in this package (persistence, tests). */
+    IndexState currentState() {
+        return state;
     }
 
     private void insert(VectorBatch batch, int threads, BuildProgressListener progress) {

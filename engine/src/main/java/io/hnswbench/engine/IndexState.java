@@ -19,6 +19,7 @@ final class IndexState {
     private final GraphSearcher searcher;
     private final GraphInserter inserter;
     private final LevelGenerator levels;
+    private final ConnectivityRepair connectivityRepair;
     private final DistanceFunction distance;
     /** Guarded by itself; searches never touch it. */
     private final IdTable ids = new IdTable();
@@ -34,6 +35,18 @@ final class IndexState {
         this.searcher = new GraphSearcher(graph, distance);
         this.inserter = new GraphInserter(config, graph, searcher, distance);
         this.levels = new LevelGenerator(config);
+        this.connectivityRepair = new ConnectivityRepair(config, graph, searcher, inserter);
+    }
+
+    /** Links every node that the entry point cannot reach; returns how many there were. */
+    int repairConnectivity() {
+        SearchScratch scratch = SearchScratch.acquire(config.maxConnectionsLevel0());
+        try {
+            return connectivityRepair.repair(scratch);
+        } finally {
+            distanceComputations.add(scratch.distanceComputations);
+            scratch.release();
+        }
     }
 
     int size() {

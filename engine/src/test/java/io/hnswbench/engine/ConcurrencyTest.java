@@ -1,0 +1,125 @@
+package io.hnswbench.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Four writers and four searchers at once on the 20k real vectors. Each writer adds its own
+ * quarter one vector at a time and removes every seventh one it added; searchers query all along.
+ */
+class ConcurrencyTest {
+
+    private static final int WRITERS = 4;
+    private static final int SEARCHERS = 4;
+
+    @Test
+    void concurrentWritersAndSearchersLoseNothing() throws Exception {
+        SharedDataset data = SharedDataset.load(SharedDataset.MINILM);
+        int count = data.base.length;
+        HnswIndex index = HnswIndex.builder(data.dimension()).metric(data.metric).m(16).efConstruction(100).build();
+
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong searches = new AtomicLong();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.add(Thread.ofPlatform().name("writer-" + w).start(() -> guarded(failures, () -> {
+                start.await();
+                for (int row = writer; row < count; row += WRITERS) {
+                    index.add(Integer.toString(row), data.base[row]);
+                    if (row % 7 == 0) {
+                        if (!index.remove(Integer.toString(row))) {
+                            throw new AssertionError("remove of just-added " + row + " found nothing");
+                        }
+                    }
+                }
+            })));
+        }
+        List<Thread> searchers = new ArrayList<>();
+        for (int s = 0; s < SEARCHERS; s++) {
+            int searcher = s;
+            searchers.add(Thread.ofPlatform().name("searcher-" + s).start(() -> guarded(failures, () -> {
+                start.await();
+                for (int q = searcher; writing.get(); q = (q + SEARCHERS) % data.queries.length) {
+                    List<SearchResult> hits = index.search(data.queries[q], 10);
+                    checkWellFormed(hits);
+                    searches.incrementAndGet();
+                }
+            })));
+        }
+        start.countDown();
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        writing.set(false);
+        for (Thread searcher : searchers) {
+            searcher.join();
+        }
+        assertTrue(failures.isEmpty(), () -> "failures: " + failures);
+
+        int expectedLive = 0;
+        for (int row = 0; row < count; row++) {
+            if (row % 7 != 0) {
+                expectedLive++;
+            }
+        }
+        assertEquals(expectedLive, index.size());
+
+        int selfFound = 0;
+        for (int row = 0; row < count; row++) {
+            List<SearchResult> hits = index.search(data.base[row], 1);
+            boolean removed = row % 7 == 0;
+            if (removed) {
+                assertTrue(hits.isEmpty() || !hits.get(0).id().equals(Integer.toString(row)), "removed " + row + " returned");
+            } else if (!hits.isEmpty() && (hits.get(0).id().equals(Integer.toString(row)) || hits.get(0).distance() <= 1e-6f)) {
+                // A hit at distance 0 is an exact duplicate vector under another id: as good as itself.
+                selfFound++;
+            }
+        }
+        double selfRecall = selfFound / (double) expectedLive;
+        System.out.printf("self-recall@1 after concurrent writes: %.4f (%d searches ran meanwhile)%n", selfRecall, searches.get());
+        assertTrue(selfRecall >= 0.99, "self-recall@1 " + selfRecall);
+        assertTrue(searches.get() > 0);
+        assertEquals(0, index.statistics().levels().get(0).unreachableNodes());
+    }
+
+    private static void checkWellFormed(List<SearchResult> hits) {
+        Set<String> ids = new HashSet<>();
+        float previous = Float.NEGATIVE_INFINITY;
+        for (SearchResult hit : hits) {
+            if (!ids.add(hit.id())) {
+                throw new AssertionError("id " + hit.id() + " returned twice in " + hits);
+            }
+            if (hit.distance() < previous) {
+                throw new AssertionError("results not nearest first: " + hits);
+            }
+            previous = hit.distance();
+        }
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    private static void guarded(ConcurrentLinkedQueue<Throwable> failures, Body body) {
+        try {
+            body.run();
+        } catch (Throwable t) {
+            failures.add(t);
+        }
+    }
+}

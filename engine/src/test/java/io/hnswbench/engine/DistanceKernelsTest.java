@@ -1,0 +1,71 @@
+package io.hnswbench.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Both kernel implementations against a plain double-precision loop. */
+class DistanceKernelsTest {
+
+    static Stream<Arguments> kernelsAndLengths() {
+        IntStream lengths = IntStream.concat(IntStream.rangeClosed(1, 67), IntStream.of(128, 384, 784, 1536));
+        return lengths.boxed().flatMap(length -> Stream.of(
+                Arguments.of(new PanamaKernels(), length),
+                Arguments.of(new ScalarKernels(), length)));
+    }
+
+    @ParameterizedTest(name = "{0} length {1}")
+    @MethodSource("kernelsAndLengths")
+    void kernelsEqualAPlainLoop(VectorKernels kernels, int length) {
+        SplittableRandom random = new SplittableRandom(length);
+        // Offsets into larger arrays, as vectors are read from pages.
+        int aOffset = 3;
+        int bOffset = 5;
+        float[] a = new float[length + 7];
+        float[] b = new float[length + 9];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) random.nextGaussian();
+        }
+        double dot = 0;
+        double dotMagnitude = 0;
+        double squared = 0;
+        for (int i = 0; i < length; i++) {
+            double product = (double) a[aOffset + i] * b[bOffset + i];
+            dot += product;
+            dotMagnitude += Math.abs(product);
+            double difference = (double) a[aOffset + i] - b[bOffset + i];
+            squared += difference * difference;
+        }
+        // Relative to the sum of magnitudes: a dot product near zero is a cancellation, not an error.
+        assertEquals(dot, kernels.dot(a, aOffset, b, bOffset, length), 1e-5 * Math.max(dotMagnitude, 1e-6),
+                kernels.description() + " dot");
+        assertEquals(squared, kernels.squaredDistance(a, aOffset, b, bOffset, length), 1e-5 * squared,
+                kernels.description() + " squaredDistance");
+    }
+
+    @Test
+    void simdKernelsAreChosenWhenTheVectorModuleIsPresent() {
+        assertTrue(ModuleLayer.boot().findModule(Kernels.VECTOR_MODULE).isPresent(),
+                "the test JVM should run with --add-modules jdk.incubator.vector");
+        assertTrue(Kernels.simdActive(), "expected SIMD kernels, got " + HnswIndex.kernelDescription());
+    }
+
+    @Test
+    void cosineAndInnerProductAndL2DistancesFollowTheirDocumentedFormulas() {
+        float[] a = {3, 4};
+        float[] b = {4, 3};
+        assertEquals(25 * 2 - 2 * 24, new DistanceFunction(Metric.L2).distance(a, 0, b, 0, 2), 1e-6);
+        assertEquals(1 - 24, new DistanceFunction(Metric.INNER_PRODUCT).distance(a, 0, b, 0, 2), 1e-6);
+    }
+}
