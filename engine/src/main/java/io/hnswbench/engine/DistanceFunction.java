@@ -20,4 +20,17 @@ final class DistanceFunction {
                 ? KERNELS.squaredDistance(a, aOffset, b, bOffset, length)
                 : 1f - KERNELS.dot(a, aOffset, b, bOffset, length);
     }
+
+    /** Distances from {@code q} to four vectors at once, into {@code out[outOffset..outOffset+3]}. */
+    void distanceBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
+                       float[] c, int cOffset, float[] d, int dOffset, int length, float[] out, int outOffset) {
+        if (squaredEuclidean) {
+            KERNELS.squaredDistanceBulk4(q, qOffset, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
+        } else {
+            KERNELS.dotBulk4(q, qOffset, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
+            for (int i = outOffset; i < outOffset + 4; i++) {
+                out[i] = 1f - out[i];
+            }
+        }
+    }
 }

@@ -170,15 +170,15 @@ final class GraphInserter {
                        float[] additionDistances, int additionCount, int capacity, SearchScratch scratch) {
         float[] targetPage = nodes.page(target).vectors;
         int targetOffset = nodes.vectorOffset(target);
+        float[] distances = new float[count];
+        // Distances to the existing links are recomputed (rows store no distances, to save memory);
+        // the additions' are known.
+        searcher.scoreAll(targetPage, targetOffset, row, existing, distances);
+        scratch.distanceComputations += existing;
         long[] candidates = new long[count];
         for (int i = 0; i < count; i++) {
-            int neighbor = row[i];
-            float d = i >= existing ? knownDistance(neighbor, additions, additionDistances, additionCount) : Float.NaN;
-            if (Float.isNaN(d)) {
-                d = searcher.distanceTo(targetPage, targetOffset, neighbor);
-                scratch.distanceComputations++;
-            }
-            candidates[i] = NodeHeap.pack(neighbor, d);
+            float d = i < existing ? distances[i] : knownDistance(row[i], additions, additionDistances, additionCount);
+            candidates[i] = NodeHeap.pack(row[i], d);
         }
         Arrays.sort(candidates, 0, count);
         int[] kept = new int[capacity];

@@ -71,7 +71,8 @@ public final class HnswIndex {
      * Adds many vectors, building the graph with {@code threads} threads (the calling thread is
      * one of them). Every vector is validated before the first is inserted. An id that repeats
      * keeps its last vector. A batch of 256 or more ends by linking any node the graph left
-     * unreachable from the entry point (the heuristic can orphan exact duplicates). With one thread and the same seed, the graph is the same on every
+     * unreachable from the entry point (the heuristic can orphan exact duplicates); streams of
+     * single adds get the same repair each time they grow the index by an eighth. With one thread and the same seed, the graph is the same on every
      * run. Interrupting the calling thread stops the insert: the vectors already in stay, and a
      * {@link java.util.concurrent.CancellationException} says how many they are.
      *

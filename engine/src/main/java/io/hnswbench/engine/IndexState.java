@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +29,9 @@ final class IndexState {
     /** Set once an id has been added twice: only then can a racing search meet both of its nodes. */
     private volatile boolean anyReplaced;
     private final LongAdder distanceComputations = new LongAdder();
+    static final int REPAIR_MIN_INSERTS = 1024;
+    private final AtomicInteger insertsSinceRepair = new AtomicInteger();
+    private final ReentrantLock repairLock = new ReentrantLock();
 
     IndexState(IndexConfig config) {
         this.config = config;
@@ -40,12 +45,32 @@ final class IndexState {
 
     /** Links every node that the entry point cannot reach; returns how many there were. */
     int repairConnectivity() {
+        repairLock.lock();
         SearchScratch scratch = SearchScratch.acquire(config.maxConnectionsLevel0());
         try {
+            insertsSinceRepair.set(0);
             return connectivityRepair.repair(scratch);
         } finally {
             distanceComputations.add(scratch.distanceComputations);
             scratch.release();
+            repairLock.unlock();
+        }
+    }
+
+    /**
+     * Repairs connectivity once the inserts since the last repair reach an eighth of the index
+     * (at least {@link #REPAIR_MIN_INSERTS}): a graph walk every N/8 inserts costs a few link
+     * visits per insert, next to the thousands of distances an insert computes. One thread
+     * repairs; the others go on inserting.
+     */
+    private void repairWhenDue() {
+        int since = insertsSinceRepair.incrementAndGet();
+        if (since >= Math.max(REPAIR_MIN_INSERTS, liveCount / 8) && repairLock.tryLock()) {
+            try {
+                repairConnectivity();
+            } finally {
+                repairLock.unlock();
+            }
         }
     }
 
@@ -79,6 +104,7 @@ final class IndexState {
             graph.nodes.setVisible(node, true);
             liveCount = ids.size();
         }
+        repairWhenDue();
     }
 
     boolean remove(String id) {

@@ -44,6 +44,25 @@ final class ScalarKernels implements VectorKernels {
     }
 
     @Override
+    public void dotBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
+                         float[] c, int cOffset, float[] d, int dOffset, int length, float[] out, int outOffset) {
+        out[outOffset] = dot(q, qOffset, a, aOffset, length);
+        out[outOffset + 1] = dot(q, qOffset, b, bOffset, length);
+        out[outOffset + 2] = dot(q, qOffset, c, cOffset, length);
+        out[outOffset + 3] = dot(q, qOffset, d, dOffset, length);
+    }
+
+    @Override
+    public void squaredDistanceBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
+                                     float[] c, int cOffset, float[] d, int dOffset, int length,
+                                     float[] out, int outOffset) {
+        out[outOffset] = squaredDistance(q, qOffset, a, aOffset, length);
+        out[outOffset + 1] = squaredDistance(q, qOffset, b, bOffset, length);
+        out[outOffset + 2] = squaredDistance(q, qOffset, c, cOffset, length);
+        out[outOffset + 3] = squaredDistance(q, qOffset, d, dOffset, length);
+    }
+
+    @Override
     public String description() {
         return "scalar";
     }

@@ -12,6 +12,19 @@ interface VectorKernels {
     /** Sum of {@code (a[aOffset + i] - b[bOffset + i])^2} for {@code i < length}. */
     float squaredDistance(float[] a, int aOffset, float[] b, int bOffset, int length);
 
+    /**
+     * Four dot products of one query with four vectors, into {@code out[outOffset..outOffset+3]}. Reading the four
+     * vectors in one loop keeps four memory streams in flight at once: in a graph search the
+     * vectors are scattered and mostly not in cache, so this hides much of the memory latency
+     * that four separate calls would wait out one after another.
+     */
+    void dotBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
+                  float[] c, int cOffset, float[] d, int dOffset, int length, float[] out, int outOffset);
+
+    /** Four squared distances of one query to four vectors; see {@link #dotBulk4}. */
+    void squaredDistanceBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
+                              float[] c, int cOffset, float[] d, int dOffset, int length, float[] out, int outOffset);
+
     /** A short name for logs and benchmark reports, e.g. {@code "scalar"}. */
     String description();
 }

@@ -54,6 +54,31 @@ class DistanceKernelsTest {
                 kernels.description() + " squaredDistance");
     }
 
+    @ParameterizedTest(name = "{0} length {1}")
+    @MethodSource("kernelsAndLengths")
+    void bulkKernelsGiveBitForBitTheSingleKernelsResults(VectorKernels kernels, int length) {
+        SplittableRandom random = new SplittableRandom(1000 + length);
+        float[] query = new float[length + 2];
+        float[][] targets = new float[4][length + 4];
+        for (int i = 0; i < query.length; i++) {
+            query[i] = (float) random.nextGaussian();
+        }
+        for (float[] target : targets) {
+            for (int i = 0; i < target.length; i++) {
+                target[i] = (float) random.nextGaussian();
+            }
+        }
+        float[] dots = new float[6];
+        float[] squares = new float[6];
+        kernels.dotBulk4(query, 2, targets[0], 1, targets[1], 2, targets[2], 3, targets[3], 4, length, dots, 1);
+        kernels.squaredDistanceBulk4(query, 2, targets[0], 1, targets[1], 2, targets[2], 3, targets[3], 4, length, squares, 2);
+        for (int t = 0; t < 4; t++) {
+            assertEquals(kernels.dot(query, 2, targets[t], t + 1, length), dots[1 + t], 0f, "dot of target " + t);
+            assertEquals(kernels.squaredDistance(query, 2, targets[t], t + 1, length), squares[2 + t], 0f,
+                    "squared distance of target " + t);
+        }
+    }
+
     @Test
     void simdKernelsAreChosenWhenTheVectorModuleIsPresent() {
         assertTrue(ModuleLayer.boot().findModule(Kernels.VECTOR_MODULE).isPresent(),
