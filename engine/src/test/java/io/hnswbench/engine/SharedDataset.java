@@ -68,7 +68,14 @@ public final class SharedDataset {
 
     /** Recall@k of one query's returned ids (base row numbers as strings), ties counted as hits. */
     public double recall(int query, List<SearchResult> hits, int k) {
-        float kthDistance = groundTruthDistances[query][k - 1];
+        return recall(query, hits, k, groundTruthDistances[query][k - 1]);
+    }
+
+    /**
+     * Recall@k of one query's returned ids against a given k-th true distance (e.g. over a subset
+     * of the base); ties and float rounding within a relative 1e-5 count as hits.
+     */
+    public double recall(int query, List<SearchResult> hits, int k, float kthDistance) {
         float tolerance = 1e-5f * Math.max(1f, Math.abs(kthDistance));
         int found = 0;
         for (SearchResult hit : hits) {

@@ -1,0 +1,59 @@
+package io.hnswbench.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.hnswbench.engine.HnswIndex;
+import io.hnswbench.engine.SearchOptions;
+import io.hnswbench.engine.SearchResult;
+
+/**
+ * One efSearch setting measured over the whole query set on one thread.
+ *
+ * @param efSearch           beam width
+ * @param recall             mean recall@k over all queries
+ * @param queriesPerSecond   queries divided by the wall-clock time of the timed pass
+ * @param meanLatencyMicros  mean time of one search
+ * @param medianLatencyMicros median time of one search
+ * @param p99LatencyMicros   99th-percentile time of one search
+ */
+record SearchRun(int efSearch, double recall, double queriesPerSecond, double meanLatencyMicros,
+                 double medianLatencyMicros, double p99LatencyMicros) {
+
+    /**
+     * Searches every query once untimed, so the JIT has compiled the search at this ef and the
+     * graph is in cache, then once timed. Recall is scored after the clock stops.
+     */
+    static SearchRun measure(HnswIndex index, float[][] queries, GroundTruth truth, int k, int efSearch) {
+        SearchOptions options = SearchOptions.ef(efSearch);
+        for (float[] query : queries) {
+            index.search(query, k, options);
+        }
+        List<List<SearchResult>> hits = new ArrayList<>(queries.length);
+        long[] latencies = new long[queries.length];
+        // Timing each search costs two nanoTime calls (tens of ns) against searches of tens of µs.
+        long start = System.nanoTime();
+        for (int q = 0; q < queries.length; q++) {
+            long searchStart = System.nanoTime();
+            hits.add(index.search(queries[q], k, options));
+            latencies[q] = System.nanoTime() - searchStart;
+        }
+        long wallNanos = System.nanoTime() - start;
+
+        double recallSum = 0;
+        for (int q = 0; q < queries.length; q++) {
+            recallSum += truth.recall(q, hits.get(q));
+        }
+        Arrays.sort(latencies);
+        double meanNanos = Arrays.stream(latencies).average().orElse(0);
+        return new SearchRun(efSearch, recallSum / queries.length, queries.length / (wallNanos / 1e9),
+                meanNanos / 1e3, percentile(latencies, 0.50) / 1e3, percentile(latencies, 0.99) / 1e3);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(long[] sorted, double fraction) {
+        int rank = (int) Math.ceil(fraction * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+}
