@@ -170,7 +170,7 @@ final class GraphInserter {
                        float[] additionDistances, int additionCount, int capacity, SearchScratch scratch) {
         float[] targetPage = nodes.page(target).vectors;
         int targetOffset = nodes.vectorOffset(target);
-        float[] distances = new float[count];
+        float[] distances = new float[count + 3];
         // Distances to the existing links are recomputed (rows store no distances, to save memory);
         // the additions' are known.
         searcher.scoreAll(targetPage, targetOffset, row, existing, distances);

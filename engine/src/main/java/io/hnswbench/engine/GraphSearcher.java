@@ -27,24 +27,31 @@ final class GraphSearcher {
     /**
      * Distances from the query slice to {@code count} nodes, into {@code distances}. Four at a
      * time, so that their vectors stream in from memory together rather than one after another.
+     * {@code distances} must have room for {@code count} rounded up to a multiple of four.
      */
     void scoreAll(float[] query, int queryOffset, int[] targets, int count, float[] distances) {
         int i = 0;
         for (; i + 4 <= count; i += 4) {
-            int n0 = targets[i];
-            int n1 = targets[i + 1];
-            int n2 = targets[i + 2];
-            int n3 = targets[i + 3];
-            distance.distanceBulk4(query, queryOffset,
-                    nodes.page(n0).vectors, nodes.vectorOffset(n0),
-                    nodes.page(n1).vectors, nodes.vectorOffset(n1),
-                    nodes.page(n2).vectors, nodes.vectorOffset(n2),
-                    nodes.page(n3).vectors, nodes.vectorOffset(n3),
-                    dimension, distances, i);
+            score4(query, queryOffset, targets[i], targets[i + 1], targets[i + 2], targets[i + 3], distances, i);
         }
-        for (; i < count; i++) {
+        int remaining = count - i;
+        if (remaining == 1) {
             distances[i] = distanceTo(query, queryOffset, targets[i]);
+        } else if (remaining > 1) {
+            // Two or three left: one bulk call with the last target repeated still overlaps their
+            // memory reads, and the repeat is served from cache.
+            int last = targets[count - 1];
+            score4(query, queryOffset, targets[i], targets[i + 1], remaining == 3 ? targets[i + 2] : last, last, distances, i);
         }
+    }
+
+    private void score4(float[] query, int queryOffset, int n0, int n1, int n2, int n3, float[] out, int outOffset) {
+        distance.distanceBulk4(query, queryOffset,
+                nodes.page(n0).vectors, nodes.vectorOffset(n0),
+                nodes.page(n1).vectors, nodes.vectorOffset(n1),
+                nodes.page(n2).vectors, nodes.vectorOffset(n2),
+                nodes.page(n3).vectors, nodes.vectorOffset(n3),
+                dimension, out, outOffset);
     }
 
     /**

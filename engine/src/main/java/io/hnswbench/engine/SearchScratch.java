@@ -12,8 +12,8 @@ final class SearchScratch {
     final NodeHeap candidates = NodeHeap.minHeap(256);
     final NodeHeap results = NodeHeap.maxHeap(256);
     int[] neighbors = new int[64];
-    /** Distances to {@link #neighbors}, index for index. */
-    float[] distances = new float[64];
+    /** Distances to {@link #neighbors}, index for index; three spare slots for bulk scoring. */
+    float[] distances = new float[64 + 3];
     /** Distance computations since the owner last collected them. */
     long distanceComputations;
     private boolean inUse;
@@ -33,7 +33,7 @@ final class SearchScratch {
         scratch.inUse = true;
         if (scratch.neighbors.length < rowCapacity) {
             scratch.neighbors = new int[rowCapacity];
-            scratch.distances = new float[rowCapacity];
+            scratch.distances = new float[rowCapacity + 3];
         }
         scratch.distanceComputations = 0;
         return scratch;
