@@ -33,13 +33,15 @@ final class ConnectivityRepair {
         int[] queue = new int[allocated];
         for (int level = entry.level(); level >= 0; level--) {
             boolean[] reachable = new boolean[allocated];
-            markReachable(entry.node(), level, reachable, queue, allocated);
+            ReachabilityWalk.mark(graph.links, level, entry.node(), reachable, queue);
             for (int node = 0; node < allocated; node++) {
-                if (reachable[node] || nodes.id(node) == null || nodes.level(node) < level) {
+                // Only visible nodes: a pending one is still being linked by its own insert (and its
+                // fields may not be visible to this thread yet); a removed one is never returned.
+                if (reachable[node] || !nodes.isVisible(node) || nodes.level(node) < level) {
                     continue;
                 }
                 if (linkFromNearestReachable(node, level, entry, reachable, scratch)) {
-                    markReachable(node, level, reachable, queue, allocated);
+                    ReachabilityWalk.mark(graph.links, level, node, reachable, queue);
                     repaired++;
                 }
             }
@@ -52,42 +54,17 @@ final class ConnectivityRepair {
         NodeStore nodes = graph.nodes;
         float[] vectorPage = nodes.page(node).vectors;
         int vectorOffset = nodes.vectorOffset(node);
-        long closest = NodeHeap.pack(entry.node(), searcher.distanceTo(vectorPage, vectorOffset, entry.node()));
-        for (int l = entry.level(); l > level; l--) {
-            closest = searcher.greedyClosest(scratch, vectorPage, vectorOffset, NodeHeap.node(closest),
-                    NodeHeap.distance(closest), l);
-        }
+        long closest = searcher.descend(scratch, vectorPage, vectorOffset, entry, level);
         searcher.searchLevel(scratch, vectorPage, vectorOffset, NodeHeap.node(closest), NodeHeap.distance(closest),
                 config.efConstruction(), level, candidate -> candidate < reachable.length && reachable[candidate]);
-        NodeHeap results = scratch.results;
-        long[] nearestFirst = new long[results.size()];
-        for (int i = nearestFirst.length - 1; i >= 0; i--) {
-            nearestFirst[i] = results.pop();
-        }
-        for (long candidate : nearestFirst) {
-            int from = NodeHeap.node(candidate);
+        long[] nearestFirst = new long[scratch.results.size()];
+        int count = scratch.results.drainNearestFirst(nearestFirst);
+        for (int i = 0; i < count; i++) {
+            int from = NodeHeap.node(nearestFirst[i]);
             if (from != node && inserter.linkIfRoom(from, level, node)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private void markReachable(int start, int level, boolean[] reachable, int[] queue, int allocated) {
-        int[] neighbors = new int[graph.links.capacity(level)];
-        int head = 0;
-        int tail = 0;
-        reachable[start] = true;
-        queue[tail++] = start;
-        while (head < tail) {
-            int count = graph.links.copyLinks(queue[head++], level, neighbors);
-            for (int i = 0; i < count; i++) {
-                int neighbor = neighbors[i];
-                if (neighbor < allocated && !reachable[neighbor]) {
-                    reachable[neighbor] = true;
-                    queue[tail++] = neighbor;
-                }
-            }
-        }
     }
 }

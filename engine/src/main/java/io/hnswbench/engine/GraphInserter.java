@@ -35,14 +35,17 @@ final class GraphInserter {
      *    may route through it once it is linked but never return it until the caller shows it.
      * 2. Read the entry point once. If the node's level is above it, take the top-level lock for
      *    the whole insert and read it again, so that two new tops cannot both believe they are the
-     *    highest. That happens for about one node in M, and only one such insert waits on another.
+     *    highest. Only nodes above the current top take that path: a handful per index.
      * 3. Descend greedily from the entry point's level to the level just above the node's.
      * 4. On each level from min(node level, entry level) down to 0: beam search with
-     *    efConstruction, keep up to M neighbours by the diversity heuristic, merge them into the
-     *    node's own row (a concurrent insert may already have linked to the node there), then add
-     *    a back-link from each neighbour, pruning a full row by the same heuristic. Each step holds
-     *    one node's stripe lock at a time, so there is no lock ordering to get wrong.
-     * 5. A node higher than the entry point becomes the entry point, still under the lock of 2.
+     *    efConstruction and keep up to M neighbours by the diversity heuristic. Nothing is linked
+     *    yet, so no other thread can reach the node.
+     * 5. Write the node's own rows on all those levels, then add the back-links level by level
+     *    from 0 upwards, pruning a full row by the same heuristic. Whenever a thread can reach the
+     *    node on some level, the node already has its links on that level and every level below,
+     *    so a search never dead-ends in it. Each step holds one node's stripe lock at a time, so
+     *    there is no lock ordering to get wrong.
+     * 6. A node higher than the entry point becomes the entry point, still under the lock of 2.
      */
     void insert(int node, SearchScratch scratch) {
         int level = nodes.level(node);
@@ -68,34 +71,34 @@ final class GraphInserter {
     private void link(int node, int level, EntryPoint entry, SearchScratch scratch) {
         float[] vectorPage = nodes.page(node).vectors;
         int vectorOffset = nodes.vectorOffset(node);
-        int current = entry.node();
-        float currentDistance = searcher.distanceTo(vectorPage, vectorOffset, current);
-        scratch.distanceComputations++;
-        for (int l = entry.level(); l > level; l--) {
-            long closest = searcher.greedyClosest(scratch, vectorPage, vectorOffset, current, currentDistance, l);
-            current = NodeHeap.node(closest);
-            currentDistance = NodeHeap.distance(closest);
-        }
+        int topLinkedLevel = Math.min(level, entry.level());
+        long closest = searcher.descend(scratch, vectorPage, vectorOffset, entry, topLinkedLevel);
 
-        long[] candidates = new long[efConstruction + 1];
-        int[] selected = new int[m];
-        float[] selectedDistances = new float[m];
-        int[] backLink = {node};
-        float[] backLinkDistance = new float[1];
-        for (int l = Math.min(level, entry.level()); l >= 0; l--) {
-            searcher.searchLevel(scratch, vectorPage, vectorOffset, current, currentDistance, efConstruction, l, null);
-            int count = drainNearestFirst(scratch.results, node, candidates);
+        // Steps 4 and 5 above: choose neighbours on every level first, link afterwards.
+        int[][] selected = new int[topLinkedLevel + 1][m];
+        float[][] selectedDistances = new float[topLinkedLevel + 1][m];
+        int[] selectedCounts = new int[topLinkedLevel + 1];
+        long[] candidates = new long[efConstruction];
+        for (int l = topLinkedLevel; l >= 0; l--) {
+            searcher.searchLevel(scratch, vectorPage, vectorOffset, NodeHeap.node(closest), NodeHeap.distance(closest),
+                    efConstruction, l, null);
+            int count = withoutNode(scratch.results.drainNearestFirst(candidates), node, candidates);
             if (count == 0) {
                 continue;
             }
-            int kept = selector.select(candidates, count, m, selected, selectedDistances, scratch);
-            addLinks(node, l, selected, selectedDistances, kept, scratch);
-            for (int i = 0; i < kept; i++) {
-                backLinkDistance[0] = selectedDistances[i];
-                addLinks(selected[i], l, backLink, backLinkDistance, 1, scratch);
+            selectedCounts[l] = selector.select(candidates, count, m, selected[l], selectedDistances[l], scratch);
+            closest = candidates[0];
+        }
+        for (int l = topLinkedLevel; l >= 0; l--) {
+            addLinks(node, l, selected[l], selectedDistances[l], selectedCounts[l], scratch);
+        }
+        int[] backLink = {node};
+        float[] backLinkDistance = new float[1];
+        for (int l = 0; l <= topLinkedLevel; l++) {
+            for (int i = 0; i < selectedCounts[l]; i++) {
+                backLinkDistance[0] = selectedDistances[l][i];
+                addLinks(selected[l][i], l, backLink, backLinkDistance, 1, scratch);
             }
-            current = NodeHeap.node(candidates[0]);
-            currentDistance = NodeHeap.distance(candidates[0]);
         }
     }
 
@@ -118,16 +121,12 @@ final class GraphInserter {
         }
     }
 
-    /** Empties the result heap into {@code out} nearest first, leaving out the node itself. */
-    private static int drainNearestFirst(NodeHeap results, int self, long[] out) {
-        int count = results.size();
-        for (int i = count - 1; i >= 0; i--) {
-            out[i] = results.pop();
-        }
+    /** Compacts the first {@code count} packed pairs, leaving out {@code node}; returns the new count. */
+    private static int withoutNode(int count, int node, long[] packed) {
         int kept = 0;
         for (int i = 0; i < count; i++) {
-            if (NodeHeap.node(out[i]) != self) {
-                out[kept++] = out[i];
+            if (NodeHeap.node(packed[i]) != node) {
+                packed[kept++] = packed[i];
             }
         }
         return kept;

@@ -46,7 +46,7 @@ final class GraphLinks {
     int copyLinks(int node, int level, int[] destination) {
         int[] row = row(node, level);
         if (row == null) {
-            return 0; // a node still being set up, seen only by statistics scans
+            return 0; // a node whose insert has not stored its level yet, met by a scan over ordinals
         }
         int start = rowStart(node, level);
         int count = (int) INTS.getAcquire(row, start);

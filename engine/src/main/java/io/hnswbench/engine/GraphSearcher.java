@@ -1,9 +1,9 @@
 package io.hnswbench.engine;
 
 /**
- * Searches one level of the graph for the nodes nearest a query vector. Used both by queries and
- * by inserts (whose query is the new node's own vector). Never locks and never allocates: all
- * working memory comes from the caller's {@link SearchScratch}.
+ * Searches the graph for the nodes nearest a query vector. Used both by queries and by inserts
+ * (whose query is the new node's own vector). Never locks; its working memory comes from the
+ * caller's {@link SearchScratch}, which only allocates when the index has grown.
  */
 final class GraphSearcher {
 
@@ -55,10 +55,24 @@ final class GraphSearcher {
     }
 
     /**
+     * Descends greedily from the entry point through every level above {@code level} and returns
+     * the nearest node found, packed with its distance: where a search on {@code level} starts.
+     */
+    long descend(SearchScratch scratch, float[] query, int queryOffset, EntryPoint entry, int level) {
+        float entryDistance = distanceTo(query, queryOffset, entry.node());
+        scratch.distanceComputations++;
+        long closest = NodeHeap.pack(entry.node(), entryDistance);
+        for (int l = entry.level(); l > level; l--) {
+            closest = greedyClosest(scratch, query, queryOffset, NodeHeap.node(closest), NodeHeap.distance(closest), l);
+        }
+        return closest;
+    }
+
+    /**
      * Walks from {@code entry} to ever nearer neighbours on {@code level} until none is nearer (ef = 1
      * on the upper levels). Returns the nearest node found, packed with its distance.
      */
-    long greedyClosest(SearchScratch scratch, float[] query, int queryOffset, int entry, float entryDistance, int level) {
+    private long greedyClosest(SearchScratch scratch, float[] query, int queryOffset, int entry, float entryDistance, int level) {
         int current = entry;
         float currentDistance = entryDistance;
         int[] neighbors = scratch.neighbors;

@@ -71,8 +71,11 @@ public final class HnswIndex {
      * Adds many vectors, building the graph with {@code threads} threads (the calling thread is
      * one of them). Every vector is validated before the first is inserted. An id that repeats
      * keeps its last vector. A batch of 256 or more ends by linking any node the graph left
-     * unreachable from the entry point (the heuristic can orphan exact duplicates); streams of
-     * single adds get the same repair each time they grow the index by an eighth. With one thread and the same seed, the graph is the same on every
+     * unreachable from the entry point (the heuristic can orphan exact duplicates); smaller
+     * batches and single adds get the same repair each time they add up to an eighth of the index.
+     * More threads than available processors are not started. The listener must not call back
+     * into this index. If it throws, the insert stops as on interruption and its exception
+     * propagates. With one thread and the same seed, the graph is the same on every
      * run. Interrupting the calling thread stops the insert: the vectors already in stay, and a
      * {@link java.util.concurrent.CancellationException} says how many they are.
      *
@@ -82,6 +85,11 @@ public final class HnswIndex {
     public void addAll(List<String> ids, List<float[]> vectors, int threads, BuildProgressListener progress) {
         checkThreads(threads);
         insert(VectorBatch.of(ids, vectors, config), threads, progressOrNone(progress));
+    }
+
+    /** Adds many vectors from one row-major array; see {@link #addAll(List, float[], int, BuildProgressListener)}. */
+    public void addAll(List<String> ids, float[] rowMajorVectors, int threads) {
+        addAll(ids, rowMajorVectors, threads, BuildProgressListener.none());
     }
 
     /**
@@ -220,7 +228,7 @@ public final class HnswIndex {
     private void insert(VectorBatch batch, int threads, BuildProgressListener progress) {
         generationLock.readLock().lock();
         try {
-            BulkInserter.insertAll(state, batch, Math.min(threads, Math.max(1, batch.size())), progress);
+            BulkInserter.insertAll(state, batch, threads, progress);
         } finally {
             generationLock.readLock().unlock();
         }

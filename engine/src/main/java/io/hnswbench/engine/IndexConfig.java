@@ -8,10 +8,15 @@ record IndexConfig(int dimension, Metric metric, int m, int efConstruction, int 
 
     /** The most levels a node can have; more would only waste memory on absurd inputs. */
     static final int LEVEL_LIMIT = 64;
+    /** A page of vectors is one float[] of PAGE_SIZE * dimension elements, so that must fit an int. */
+    static final int MAX_DIMENSION = Integer.MAX_VALUE / NodeStore.PAGE_SIZE - 16;
 
     IndexConfig {
         if (dimension <= 0) {
             throw new IllegalArgumentException("dimension must be positive, got " + dimension);
+        }
+        if (dimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException("dimension must be at most " + MAX_DIMENSION + ", got " + dimension);
         }
         if (metric == null) {
             throw new IllegalArgumentException("metric is null; choose COSINE, L2 or INNER_PRODUCT");

@@ -16,62 +16,37 @@ import java.util.function.Predicate;
  */
 final class IndexState {
 
+    /** Small inserts add up to a connectivity repair once they reach an eighth of the index, and at least this many. */
+    static final int REPAIR_MIN_INSERTS = 1024;
+
     final IndexConfig config;
     final HnswGraph graph;
     private final GraphSearcher searcher;
     private final GraphInserter inserter;
     private final LevelGenerator levels;
     private final ConnectivityRepair connectivityRepair;
-    private final DistanceFunction distance;
     /** Guarded by itself; searches never touch it. */
     private final IdTable ids = new IdTable();
     private volatile int liveCount;
-    /** Set once an id has been added twice: only then can a racing search meet both of its nodes. */
+    /** Ordinals reserved by a cancelled bulk insert and never filled: unreachable, never returned. */
+    private volatile int abandonedCount;
+    /**
+     * Set before an id's second node is shown: only then can a racing search meet two nodes of one
+     * id (the bare loop cannot, it ignores nodes inserted after it started).
+     */
     private volatile boolean anyReplaced;
     private final LongAdder distanceComputations = new LongAdder();
-    static final int REPAIR_MIN_INSERTS = 1024;
     private final AtomicInteger insertsSinceRepair = new AtomicInteger();
     private final ReentrantLock repairLock = new ReentrantLock();
 
     IndexState(IndexConfig config) {
         this.config = config;
         this.graph = new HnswGraph(config);
-        this.distance = new DistanceFunction(config.metric());
+        DistanceFunction distance = new DistanceFunction(config.metric());
         this.searcher = new GraphSearcher(graph, distance);
         this.inserter = new GraphInserter(config, graph, searcher, distance);
         this.levels = new LevelGenerator(config);
         this.connectivityRepair = new ConnectivityRepair(config, graph, searcher, inserter);
-    }
-
-    /** Links every node that the entry point cannot reach; returns how many there were. */
-    int repairConnectivity() {
-        repairLock.lock();
-        SearchScratch scratch = SearchScratch.acquire(config.maxConnectionsLevel0());
-        try {
-            insertsSinceRepair.set(0);
-            return connectivityRepair.repair(scratch);
-        } finally {
-            distanceComputations.add(scratch.distanceComputations);
-            scratch.release();
-            repairLock.unlock();
-        }
-    }
-
-    /**
-     * Repairs connectivity once the inserts since the last repair reach an eighth of the index
-     * (at least {@link #REPAIR_MIN_INSERTS}): a graph walk every N/8 inserts costs a few link
-     * visits per insert, next to the thousands of distances an insert computes. One thread
-     * repairs; the others go on inserting.
-     */
-    private void repairWhenDue() {
-        int since = insertsSinceRepair.incrementAndGet();
-        if (since >= Math.max(REPAIR_MIN_INSERTS, liveCount / 8) && repairLock.tryLock()) {
-            try {
-                repairConnectivity();
-            } finally {
-                repairLock.unlock();
-            }
-        }
     }
 
     int size() {
@@ -84,7 +59,7 @@ final class IndexState {
 
     /**
      * Stores the vector at an ordinal reserved with {@link NodeStore#allocate}, links it, then
-     * makes it the one node of its id (hiding the id's previous node, if any).
+     * makes it the one node of its id (removing the id's previous node, if any).
      */
     void insert(int node, String id, float[] source, int offset, float scale) {
         graph.nodes.initialise(node, id, source, offset, scale, levels.levelOf(node));
@@ -98,13 +73,49 @@ final class IndexState {
         synchronized (ids) {
             int previous = ids.put(id, node);
             if (previous != IdTable.ABSENT) {
-                graph.nodes.setVisible(previous, false);
                 anyReplaced = true;
             }
-            graph.nodes.setVisible(node, true);
+            // New before old: a racing search may briefly see both (de-duplicated) but never neither.
+            graph.nodes.markVisible(node);
+            if (previous != IdTable.ABSENT) {
+                graph.nodes.markRemoved(previous);
+            }
             liveCount = ids.size();
         }
-        repairWhenDue();
+    }
+
+    /**
+     * Called once a batch of {@code inserted} vectors is in. A large batch is repaired at once;
+     * small ones add up until the inserts since the last repair reach an eighth of the index.
+     * A graph walk every N/8 inserts costs a few link visits per insert, next to the thousands of
+     * distances an insert computes.
+     */
+    void insertsDone(int inserted, boolean largeBatch) {
+        int since = insertsSinceRepair.addAndGet(inserted);
+        if (largeBatch || since >= Math.max(REPAIR_MIN_INSERTS, liveCount / 8)) {
+            repairConnectivity();
+        }
+    }
+
+    /** Records ordinals that a cancelled bulk insert reserved but never filled. */
+    void abandoned(int count) {
+        synchronized (ids) {
+            abandonedCount += count;
+        }
+    }
+
+    /** Links every visible node that the entry point cannot reach; returns how many there were. */
+    int repairConnectivity() {
+        repairLock.lock();
+        SearchScratch scratch = SearchScratch.acquire(config.maxConnectionsLevel0());
+        try {
+            insertsSinceRepair.set(0);
+            return connectivityRepair.repair(scratch);
+        } finally {
+            distanceComputations.add(scratch.distanceComputations);
+            scratch.release();
+            repairLock.unlock();
+        }
     }
 
     boolean remove(String id) {
@@ -113,7 +124,7 @@ final class IndexState {
             if (node == IdTable.ABSENT) {
                 return false;
             }
-            graph.nodes.setVisible(node, false);
+            graph.nodes.markRemoved(node);
             liveCount = ids.size();
             return true;
         }
@@ -144,48 +155,39 @@ final class IndexState {
         }
     }
 
-    /**
-     * Searches with a query that has been validated and, under cosine, normalised.
-     */
+    /** Searches with a query that has been validated and, under cosine, normalised. */
     List<SearchResult> search(float[] query, int k, SearchOptions options) {
         EntryPoint entry = graph.entryPoint();
         if (entry == null) {
             return List.of();
         }
         int ef = Math.max(options.ef() > 0 ? options.ef() : config.efSearch(), k);
-        NodeFilter filter = filterFor(options.filter());
+        Predicate<String> userFilter = options.filter();
+        NodeStore nodes = graph.nodes;
+        // Read before allocated(): if every node below that mark was visible then, the bare loop
+        // may skip the per-node check, provided it drops nodes inserted since (at or above the mark).
+        int live = liveCount + abandonedCount;
+        int allocatedAtStart = nodes.allocated();
+        boolean everyNodeVisible = userFilter == null && live == allocatedAtStart;
+        NodeFilter filter = everyNodeVisible ? null
+                : userFilter == null ? nodes::isVisible
+                : node -> nodes.isVisible(node) && userFilter.test(nodes.id(node));
+        int nodeLimit = everyNodeVisible ? allocatedAtStart : Integer.MAX_VALUE;
+
         SearchScratch scratch = SearchScratch.acquire(config.maxConnectionsLevel0());
         try {
-            float entryDistance = searcher.distanceTo(query, 0, entry.node());
-            scratch.distanceComputations++;
-            long closest = NodeHeap.pack(entry.node(), entryDistance);
-            for (int level = entry.level(); level > 0; level--) {
-                closest = searcher.greedyClosest(scratch, query, 0, NodeHeap.node(closest), NodeHeap.distance(closest), level);
-            }
+            long closest = searcher.descend(scratch, query, 0, entry, 0);
             searcher.searchLevel(scratch, query, 0, NodeHeap.node(closest), NodeHeap.distance(closest), ef, 0, filter);
-            return nearestResults(scratch.results, k, options.maxDistance());
+            return nearestResults(scratch.results, k, options.maxDistance(), nodeLimit);
         } finally {
             distanceComputations.add(scratch.distanceComputations);
             scratch.release();
         }
     }
 
-    /** {@code null} (the bare search loop) when no node is hidden and the caller set no filter. */
-    private NodeFilter filterFor(Predicate<String> userFilter) {
-        NodeStore nodes = graph.nodes;
-        if (userFilter != null) {
-            return node -> nodes.isVisible(node) && userFilter.test(nodes.id(node));
-        }
-        boolean everyNodeVisible = liveCount == nodes.allocated();
-        return everyNodeVisible ? null : nodes::isVisible;
-    }
-
-    private List<SearchResult> nearestResults(NodeHeap results, int k, float maxDistance) {
-        int count = results.size();
-        long[] nearestFirst = new long[count];
-        for (int i = count - 1; i >= 0; i--) {
-            nearestFirst[i] = results.pop();
-        }
+    private List<SearchResult> nearestResults(NodeHeap results, int k, float maxDistance, int nodeLimit) {
+        long[] nearestFirst = new long[results.size()];
+        int count = results.drainNearestFirst(nearestFirst);
         List<SearchResult> hits = new ArrayList<>(Math.min(k, count));
         Set<String> seen = anyReplaced ? new HashSet<>() : null;
         for (int i = 0; i < count && hits.size() < k; i++) {
@@ -193,7 +195,11 @@ final class IndexState {
             if (d > maxDistance) {
                 break;
             }
-            String id = graph.nodes.id(NodeHeap.node(nearestFirst[i]));
+            int node = NodeHeap.node(nearestFirst[i]);
+            if (node >= nodeLimit) {
+                continue;
+            }
+            String id = graph.nodes.id(node);
             if (seen == null || seen.add(id)) {
                 hits.add(new SearchResult(id, d));
             }

@@ -65,8 +65,8 @@ public record IndexStatistics(
      * @param meanDegree       mean out-links
      * @param maxDegree        most out-links
      * @param degreeHistogram  {@code degreeHistogram[d]} nodes have exactly {@code d} out-links
-     * @param unreachableNodes nodes of this level that no path on this level reaches from the entry
-     *                         point
+     * @param unreachableNodes live nodes of this level that no path on this level reaches from the
+     *                         entry point (a search can then never return them)
      */
     public record LevelStatistics(
             int level,

@@ -88,6 +88,18 @@ final class NodeHeap {
         return top ^ orderFlip;
     }
 
+    /**
+     * Empties a max-heap into {@code out} nearest first and returns how many there were;
+     * {@code out} must hold {@link #size()} values.
+     */
+    int drainNearestFirst(long[] out) {
+        int count = size;
+        for (int i = count - 1; i >= 0; i--) {
+            out[i] = pop();
+        }
+        return count;
+    }
+
     long peek() {
         return heap[0] ^ orderFlip;
     }

@@ -15,7 +15,7 @@ final class NodePage {
     final int[][] upperLinks;
     final byte[] levels;
     final String[] ids;
-    /** {@link NodeStore#VISIBLE} when searchable, {@link NodeStore#HIDDEN} while inserting and after removal. */
+    /** {@link NodeStore#PENDING} while inserting, {@link NodeStore#VISIBLE} when searchable, {@link NodeStore#REMOVED} after removal. */
     final byte[] flags;
 
     NodePage(int dimension, int level0Stride) {

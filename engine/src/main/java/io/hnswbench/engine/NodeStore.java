@@ -18,9 +18,14 @@ final class NodeStore {
     static final int PAGE_SIZE = 1 << PAGE_BITS;
     static final int PAGE_MASK = PAGE_SIZE - 1;
 
-    /** Flag values. Zero is hidden so that an ordinal reserved but never filled is never returned. */
-    static final byte HIDDEN = 0;
+    /**
+     * Node states. An insert starts {@code PENDING} (zero, so an ordinal reserved but never filled
+     * is never returned) and ends {@code VISIBLE}; removal or replacement makes it {@code REMOVED}.
+     * Only visible nodes are returned; all of them route.
+     */
+    static final byte PENDING = 0;
     static final byte VISIBLE = 1;
+    static final byte REMOVED = 2;
 
     private static final VarHandle FLAGS = MethodHandles.arrayElementVarHandle(byte[].class);
 
@@ -46,10 +51,15 @@ final class NodeStore {
         }
         int pagesNeeded = (int) ((end + PAGE_MASK) >>> PAGE_BITS);
         NodePage[] current = pages;
-        if (pagesNeeded > current.length) {
-            NodePage[] grown = java.util.Arrays.copyOf(current, Math.max(pagesNeeded, current.length + (current.length >> 1)));
-            for (int p = current.length; p < grown.length; p++) {
-                grown[p] = new NodePage(dimension, level0Stride);
+        if (pagesNeeded > current.length || (pagesNeeded > 0 && current[pagesNeeded - 1] == null)) {
+            // The table of pages grows geometrically; pages themselves are created only when needed.
+            NodePage[] grown = pagesNeeded > current.length
+                    ? java.util.Arrays.copyOf(current, Math.max(pagesNeeded, current.length + (current.length >> 1)))
+                    : current.clone();
+            for (int p = 0; p < pagesNeeded; p++) {
+                if (grown[p] == null) {
+                    grown[p] = new NodePage(dimension, level0Stride);
+                }
             }
             pages = grown;
         }
@@ -60,10 +70,6 @@ final class NodeStore {
     /** Ordinals handed out so far, removed and in-flight nodes included. */
     int allocated() {
         return allocated;
-    }
-
-    int pageCount() {
-        return pages.length;
     }
 
     NodePage page(int node) {
@@ -80,7 +86,7 @@ final class NodeStore {
 
     /**
      * Fills a freshly allocated node: its vector (times {@code scale}, the cosine normalisation),
-     * id and level. The node stays {@link #HIDDEN} until {@link #setVisible} is called.
+     * id and level. The node stays {@link #PENDING} until {@link #markVisible} is called.
      */
     void initialise(int node, String id, float[] source, int sourceOffset, float scale, int level) {
         NodePage page = page(node);
@@ -94,7 +100,7 @@ final class NodeStore {
         if (level > 0) {
             page.upperLinks[slot] = new int[level * upperStride];
         }
-        FLAGS.setRelease(page.flags, slot, HIDDEN);
+        FLAGS.setRelease(page.flags, slot, PENDING);
     }
 
     int level(int node) {
@@ -109,20 +115,34 @@ final class NodeStore {
         return (byte) FLAGS.getAcquire(page(node).flags, node & PAGE_MASK) == VISIBLE;
     }
 
-    void setVisible(int node, boolean visible) {
-        FLAGS.setRelease(page(node).flags, node & PAGE_MASK, visible ? VISIBLE : HIDDEN);
+    /**
+     * Publishes a fully linked node to searches. The release store also gives any thread that
+     * reads {@code VISIBLE} with acquire (see {@link #isVisible}) the node's vector, id and links.
+     */
+    void markVisible(int node) {
+        FLAGS.setRelease(page(node).flags, node & PAGE_MASK, VISIBLE);
     }
 
-    /** Bytes held by vectors, allocated pages included. */
+    void markRemoved(int node) {
+        FLAGS.setRelease(page(node).flags, node & PAGE_MASK, REMOVED);
+    }
+
+    /** Bytes held by vectors, the unused tail of the last page included. */
     long vectorBytes() {
-        return (long) pages.length * PAGE_SIZE * dimension * Float.BYTES;
+        return (long) createdPages() * PAGE_SIZE * dimension * Float.BYTES;
+    }
+
+    private int createdPages() {
+        return (allocated + PAGE_MASK) >>> PAGE_BITS;
     }
 
     /** Bytes held by level-0 rows plus the upper-level rows of every node. */
     long linkBytes() {
         NodePage[] snapshot = pages;
-        long bytes = (long) snapshot.length * PAGE_SIZE * level0Stride * Integer.BYTES;
-        for (NodePage page : snapshot) {
+        int created = createdPages();
+        long bytes = (long) created * PAGE_SIZE * level0Stride * Integer.BYTES;
+        for (int p = 0; p < created; p++) {
+            NodePage page = snapshot[p];
             bytes += (long) PAGE_SIZE * REFERENCE_BYTES;
             for (int[] row : page.upperLinks) {
                 if (row != null) {
@@ -135,8 +155,7 @@ final class NodeStore {
 
     /** Bytes for per-node levels, flags and id references, plus the id strings themselves. */
     long otherBytes() {
-        NodePage[] snapshot = pages;
-        long bytes = (long) snapshot.length * PAGE_SIZE * (2 + REFERENCE_BYTES);
+        long bytes = (long) createdPages() * PAGE_SIZE * (2 + REFERENCE_BYTES) + (long) pages.length * REFERENCE_BYTES;
         int limit = allocated;
         for (int node = 0; node < limit; node++) {
             String id = page(node).ids[node & PAGE_MASK];

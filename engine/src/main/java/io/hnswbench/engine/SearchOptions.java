@@ -1,6 +1,5 @@
 package io.hnswbench.engine;
 
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -37,10 +36,24 @@ public final class SearchOptions {
      * @throws IllegalArgumentException if {@code ef <= 0}
      */
     public static SearchOptions ef(int ef) {
+        return new SearchOptions(checkedEf(ef), Float.POSITIVE_INFINITY, null);
+    }
+
+    private static int checkedEf(int ef) {
         if (ef <= 0) {
             throw new IllegalArgumentException("ef must be positive, got " + ef);
         }
-        return new SearchOptions(ef, Float.POSITIVE_INFINITY, null);
+        return ef;
+    }
+
+    /**
+     * The same options with another beam width. (The static {@link #ef(int)} starts from the
+     * defaults; calling it on an instance would silently drop that instance's other settings.)
+     *
+     * @throws IllegalArgumentException if {@code ef <= 0}
+     */
+    public SearchOptions withEf(int ef) {
+        return new SearchOptions(checkedEf(ef), maxDistance, filter);
     }
 
     /**
@@ -62,7 +75,10 @@ public final class SearchOptions {
      * The predicate is called from the searching thread and must not block.
      */
     public SearchOptions filter(Predicate<String> filter) {
-        return new SearchOptions(ef, maxDistance, Objects.requireNonNull(filter, "filter"));
+        if (filter == null) {
+            throw new IllegalArgumentException("filter is null; leave it unset to accept every id");
+        }
+        return new SearchOptions(ef, maxDistance, filter);
     }
 
     /** The beam width, or 0 for the index's efSearch. */

@@ -71,7 +71,17 @@ final class StatisticsCollector {
             minDegree = Math.min(minDegree, degree);
             maxDegree = Math.max(maxDegree, degree);
         }
-        int reached = entry == null || entry.level() < level ? 0 : countReachable(graph, level, entry.node(), allocated, neighbors);
+        boolean[] reached = new boolean[allocated];
+        if (entry != null && entry.level() >= level) {
+            ReachabilityWalk.mark(graph.links, level, entry.node(), reached, new int[allocated]);
+        }
+        int unreachable = 0;
+        for (int node = 0; node < allocated; node++) {
+            // Removed nodes only route; whether a path reaches them does not matter.
+            if (!reached[node] && nodes.isVisible(node) && nodes.level(node) >= level) {
+                unreachable++;
+            }
+        }
         return new IndexStatistics.LevelStatistics(
                 level,
                 nodeCount,
@@ -80,28 +90,6 @@ final class StatisticsCollector {
                 nodeCount == 0 ? 0 : (double) edges / nodeCount,
                 maxDegree,
                 histogram,
-                nodeCount - reached);
-    }
-
-    /** Breadth-first walk over one level's links from the entry point; returns nodes reached. */
-    private static int countReachable(HnswGraph graph, int level, int start, int allocated, int[] neighbors) {
-        boolean[] seen = new boolean[allocated];
-        int[] queue = new int[allocated];
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = start;
-        seen[start] = true;
-        while (head < tail) {
-            int count = graph.links.copyLinks(queue[head++], level, neighbors);
-            for (int i = 0; i < count; i++) {
-                int neighbor = neighbors[i];
-                // Links to nodes allocated after the scan began are outside this snapshot.
-                if (neighbor < allocated && !seen[neighbor]) {
-                    seen[neighbor] = true;
-                    queue[tail++] = neighbor;
-                }
-            }
-        }
-        return tail;
+                unreachable);
     }
 }

@@ -83,11 +83,23 @@ class BadInputTest {
         rejected(() -> SearchOptions.ef(0), "ef must be positive");
         rejected(() -> SearchOptions.defaults().maxDistance(Float.NaN), "NaN");
         rejected(() -> index.search(vector(1), 3, null), "options is null");
+        rejected(() -> SearchOptions.defaults().filter(null), "filter is null");
+        rejected(() -> SearchOptions.defaults().withEf(-1), "ef must be positive");
+    }
+
+    @Test
+    void badRowsInARowMajorBatchAreRejected() {
+        float[] rows = new float[3 * DIMENSION];
+        java.util.Arrays.fill(rows, 1f);
+        rows[DIMENSION + 2] = Float.NaN;
+        rejected(() -> index.addAll(List.of("a", "b", "c"), rows, 1), "row 1", "NaN");
+        rejected(() -> index.addAll(List.of("a", "b"), rows, 1), "2 ids but 3 vectors");
     }
 
     @Test
     void badBuilderSettingsAreRejected() {
         rejected(() -> HnswIndex.builder(0).build(), "dimension must be positive");
+        rejected(() -> HnswIndex.builder(5_000_000).build(), "dimension must be at most");
         rejected(() -> HnswIndex.builder(4).m(1).build(), "M must be at least 2");
         rejected(() -> HnswIndex.builder(4).efConstruction(0).build(), "efConstruction must be positive");
         rejected(() -> HnswIndex.builder(4).efSearch(-1).build(), "efSearch must be positive");

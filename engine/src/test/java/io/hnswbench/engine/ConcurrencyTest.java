@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Four writers and four searchers at once on the 20k real vectors. Each writer adds its own
- * quarter one vector at a time and removes every seventh one it added; searchers query all along.
+ * quarter one vector at a time, removes every seventh one it added and adds every fifth one
+ * again (a replacement); searchers query all along.
  */
 class ConcurrencyTest {
 
@@ -45,6 +46,8 @@ class ConcurrencyTest {
                         if (!index.remove(Integer.toString(row))) {
                             throw new AssertionError("remove of just-added " + row + " found nothing");
                         }
+                    } else if (row % 5 == 0) {
+                        index.add(Integer.toString(row), data.base[row]); // a replacement, same vector
                     }
                 }
             })));
@@ -55,8 +58,14 @@ class ConcurrencyTest {
             searchers.add(Thread.ofPlatform().name("searcher-" + s).start(() -> guarded(failures, () -> {
                 start.await();
                 for (int q = searcher; writing.get(); q = (q + SEARCHERS) % data.queries.length) {
+                    int sizeBefore = index.size();
                     List<SearchResult> hits = index.search(data.queries[q], 10);
                     checkWellFormed(hits);
+                    // Live vectors only grow by more than the writers can remove meanwhile, so a
+                    // search on a well-filled index must come back full, never dead-end early.
+                    if (sizeBefore >= 100 && hits.size() != 10) {
+                        throw new AssertionError("only " + hits.size() + " hits with " + sizeBefore + " live vectors");
+                    }
                     searches.incrementAndGet();
                 }
             })));
@@ -97,6 +106,52 @@ class ConcurrencyTest {
         // Single adds are repaired every N/8 inserts, so the last few may still hold an orphan.
         int unreachable = index.statistics().levels().get(0).unreachableNodes();
         assertTrue(unreachable <= count / 1000, unreachable + " unreachable nodes");
+    }
+
+    @Test
+    void bulkInsertsRebuildsAndSearchesOverlap() throws Exception {
+        int batches = 6;
+        int batchSize = 1500;
+        List<float[]> vectors = TestVectors.uniform(77, batches * batchSize, 24);
+        HnswIndex index = HnswIndex.builder(24).metric(Metric.L2).m(8).efConstruction(64).build();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+
+        Thread writer = Thread.ofPlatform().start(() -> guarded(failures, () -> {
+            for (int b = 0; b < batches; b++) {
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < batchSize; i++) {
+                    ids.add("v" + (b * batchSize + i));
+                }
+                index.addAll(ids, vectors.subList(b * batchSize, (b + 1) * batchSize), 2);
+            }
+        }));
+        Thread rebuilder = Thread.ofPlatform().start(() -> guarded(failures, () -> {
+            while (writing.get()) {
+                index.rebuild();
+                Thread.sleep(5);
+            }
+        }));
+        Thread searcher = Thread.ofPlatform().start(() -> guarded(failures, () -> {
+            int q = 0;
+            while (writing.get()) {
+                int sizeBefore = index.size();
+                List<SearchResult> hits = index.search(vectors.get(q++ % vectors.size()), 10);
+                checkWellFormed(hits);
+                if (sizeBefore >= 10 && hits.size() != 10) {
+                    throw new AssertionError("only " + hits.size() + " hits with " + sizeBefore + " live vectors");
+                }
+            }
+        }));
+        writer.join();
+        writing.set(false);
+        rebuilder.join();
+        searcher.join();
+        assertTrue(failures.isEmpty(), () -> "failures: " + failures);
+        assertEquals(batches * batchSize, index.size());
+        for (int i = 0; i < vectors.size(); i += 101) {
+            assertEquals("v" + i, index.search(vectors.get(i), 1).get(0).id());
+        }
     }
 
     private static void checkWellFormed(List<SearchResult> hits) {

@@ -1,7 +1,7 @@
 package io.hnswbench.engine;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
@@ -68,15 +68,28 @@ class GraphStructureTest {
     }
 
     @Test
-    void levelsDependOnTheSeedNotOnThreads() {
+    void oneAndTwoThreadBuildsReachTheSameRecall() {
         List<float[]> vectors = TestVectors.uniform(22, 4000, 16);
-        HnswIndex oneThread = HnswIndex.builder(16).seed(3).build();
-        HnswIndex twoThreads = HnswIndex.builder(16).seed(3).build();
+        List<float[]> queries = TestVectors.uniform(23, 200, 16);
+        HnswIndex oneThread = HnswIndex.builder(16).metric(Metric.L2).m(8).efConstruction(100).build();
+        HnswIndex twoThreads = HnswIndex.builder(16).metric(Metric.L2).m(8).efConstruction(100).build();
         oneThread.addAll(TestVectors.ids(4000), vectors, 1);
         twoThreads.addAll(TestVectors.ids(4000), vectors, 2);
-        int[] nodesPerLevelOne = oneThread.statistics().levels().stream().mapToInt(IndexStatistics.LevelStatistics::nodes).toArray();
-        int[] nodesPerLevelTwo = twoThreads.statistics().levels().stream().mapToInt(IndexStatistics.LevelStatistics::nodes).toArray();
-        assertArrayEquals(nodesPerLevelOne, nodesPerLevelTwo);
+        double recallOne = recallAtTen(oneThread, vectors, queries);
+        double recallTwo = recallAtTen(twoThreads, vectors, queries);
+        assertTrue(recallOne > 0.95, "one thread: " + recallOne);
+        assertTrue(Math.abs(recallOne - recallTwo) < 0.02, "one thread " + recallOne + ", two threads " + recallTwo);
+    }
+
+    private static double recallAtTen(HnswIndex index, List<float[]> vectors, List<float[]> queries) {
+        double total = 0;
+        for (float[] query : queries) {
+            java.util.Set<String> exact = new java.util.HashSet<>(java.util.stream.IntStream.range(0, vectors.size()).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(i -> TestVectors.squaredL2(query, vectors.get(i))))
+                    .limit(10).map(i -> "v" + i).toList());
+            total += index.search(query, 10, SearchOptions.ef(40)).stream().filter(hit -> exact.contains(hit.id())).count() / 10.0;
+        }
+        return total / queries.size();
     }
 
     /** Every node's links on every level, as text, through the package-private graph. */

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -86,6 +85,17 @@ class SearchSemanticsTest {
         index.add("a", vector);
         vector[0] = 100;
         assertEquals(0f, index.search(new float[] {1, 0}, 1).get(0).distance());
+    }
+
+    @Test
+    void withEfKeepsTheOtherSettings() {
+        HnswIndex index = HnswIndex.builder(1).metric(Metric.L2).build();
+        for (int i = 0; i < 10; i++) {
+            index.add("p" + i, new float[] {i});
+        }
+        SearchOptions options = SearchOptions.defaults().maxDistance(4f).filter(id -> !id.equals("p1")).withEf(64);
+        assertEquals(64, options.ef());
+        assertEquals(List.of("p0", "p2"), index.search(new float[] {0}, 10, options).stream().map(SearchResult::id).toList());
     }
 
     @Test
@@ -202,16 +212,19 @@ class SearchSemanticsTest {
     @Test
     void progressReachesTheTotal() {
         List<float[]> vectors = TestVectors.uniform(9, 1000, 8);
-        AtomicInteger last = new AtomicInteger();
+        List<Integer> reported = new ArrayList<>();
         List<Integer> totals = new ArrayList<>();
         HnswIndex index = HnswIndex.builder(8).build();
         index.addAll(TestVectors.ids(1000), vectors, 2, (done, total) -> {
-            last.accumulateAndGet(done, Math::max);
-            synchronized (totals) {
+            synchronized (reported) {
+                reported.add(done);
                 totals.add(total);
             }
         });
-        assertEquals(1000, last.get());
+        assertEquals(1000, reported.get(reported.size() - 1));
+        for (int i = 1; i < reported.size(); i++) {
+            assertTrue(reported.get(i) > reported.get(i - 1), "progress went backwards: " + reported);
+        }
         assertEquals(new HashSet<>(List.of(1000)), new HashSet<>(totals));
     }
 
