@@ -1,12 +1,19 @@
 package io.hnswbench.engine;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 /**
- * The reusable working memory of one search or insert: visited stamps, the two heaps and a buffer
- * for one neighbour row. One per thread, so no search allocates per visited node.
+ * The reusable working memory of one search or insert: visited stamps, the two heaps and buffers
+ * for one neighbour row. Taken from a small shared pool and given back, so no search allocates
+ * per visited node and the visited array (two bytes per node of the largest index searched) is
+ * not duplicated per thread: a service on virtual threads would otherwise allocate one per
+ * search.
  */
 final class SearchScratch {
 
-    private static final ThreadLocal<SearchScratch> PER_THREAD = ThreadLocal.withInitial(SearchScratch::new);
+    /** Enough for every core to search and insert at once; beyond that, extras are dropped. */
+    private static final AtomicReferenceArray<SearchScratch> POOL =
+            new AtomicReferenceArray<>(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
 
     final VisitedSet visited = new VisitedSet(1024);
     final NodeHeap candidates = NodeHeap.minHeap(256);
@@ -16,21 +23,24 @@ final class SearchScratch {
     float[] distances = new float[64 + 3];
     /** Distance computations since the owner last collected them. */
     long distanceComputations;
-    private boolean inUse;
 
     private SearchScratch() {
     }
 
-    /**
-     * The calling thread's scratch, or a fresh one if it is already in use (a filter that searches
-     * another index from inside a search).
-     */
+    /** A scratch for the caller alone until {@link #release()}; rows hold up to {@code rowCapacity} links. */
     static SearchScratch acquire(int rowCapacity) {
-        SearchScratch scratch = PER_THREAD.get();
-        if (scratch.inUse) {
+        SearchScratch scratch = null;
+        int slots = POOL.length();
+        int start = (int) (Thread.currentThread().threadId() % slots);
+        for (int i = 0; i < slots && scratch == null; i++) {
+            int slot = (start + i) % slots;
+            if (POOL.getPlain(slot) != null) {
+                scratch = POOL.getAndSet(slot, null);
+            }
+        }
+        if (scratch == null) {
             scratch = new SearchScratch();
         }
-        scratch.inUse = true;
         if (scratch.neighbors.length < rowCapacity) {
             scratch.neighbors = new int[rowCapacity];
             scratch.distances = new float[rowCapacity + 3];
@@ -39,7 +49,15 @@ final class SearchScratch {
         return scratch;
     }
 
+    /** Gives the scratch back; the caller must not use it afterwards. */
     void release() {
-        inUse = false;
+        int slots = POOL.length();
+        int start = (int) (Thread.currentThread().threadId() % slots);
+        for (int i = 0; i < slots; i++) {
+            int slot = (start + i) % slots;
+            if (POOL.getPlain(slot) == null && POOL.compareAndSet(slot, null, this)) {
+                return;
+            }
+        }
     }
 }
