@@ -126,6 +126,17 @@ class SearchSemanticsTest {
     }
 
     @Test
+    void aFilterMaySearchTheSameIndexFromInsideASearch() {
+        List<float[]> vectors = TestVectors.uniform(12, 2000, 8);
+        HnswIndex index = HnswIndex.builder(8).metric(Metric.L2).build();
+        index.addAll(TestVectors.ids(2000), vectors, 1);
+        List<SearchResult> plain = index.search(vectors.get(7), 5);
+        // Each inner search takes its own working memory; the outer one must come back unharmed.
+        SearchOptions nested = SearchOptions.defaults().filter(id -> index.search(vectors.get(1), 3).size() == 3);
+        assertEquals(plain, index.search(vectors.get(7), 5, nested));
+    }
+
+    @Test
     void addingAnExistingIdReplacesItsVector() {
         HnswIndex index = HnswIndex.builder(2).metric(Metric.L2).build();
         index.add("a", new float[] {0, 0});
@@ -200,7 +211,8 @@ class SearchSemanticsTest {
         // mL = 1/ln(M): about one node in M reaches level 1.
         double levelOneShare = statistics.levels().get(1).nodes() / 5000.0;
         assertTrue(levelOneShare > 0.08 && levelOneShare < 0.17, "share on level 1: " + levelOneShare);
-        assertTrue(statistics.vectorBytes() >= 5000L * 16 * 4);
+        // Vectors live in pages of 512: exactly the ten pages 5,000 vectors need, no spare ones.
+        assertEquals(10L * 512 * 16 * 4, statistics.vectorBytes());
         assertTrue(statistics.linkBytes() >= 5000L * 17 * 4);
         assertTrue(statistics.otherBytes() > 0);
         long computations = statistics.distanceComputations();
