@@ -52,7 +52,7 @@ final class ConnectivityRepair {
     private boolean linkFromNearestReachable(int node, int level, EntryPoint entry, boolean[] reachable,
                                              SearchScratch scratch) {
         NodeStore nodes = graph.nodes;
-        float[] vectorPage = nodes.page(node).vectors;
+        float[] vectorPage = nodes.page(node).slots;
         int vectorOffset = nodes.vectorOffset(node);
         long closest = searcher.descend(scratch, vectorPage, vectorOffset, entry, level);
         searcher.searchLevel(scratch, vectorPage, vectorOffset, NodeHeap.node(closest), NodeHeap.distance(closest),

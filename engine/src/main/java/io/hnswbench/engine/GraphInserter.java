@@ -69,7 +69,7 @@ final class GraphInserter {
     }
 
     private void link(int node, int level, EntryPoint entry, SearchScratch scratch) {
-        float[] vectorPage = nodes.page(node).vectors;
+        float[] vectorPage = nodes.page(node).slots;
         int vectorOffset = nodes.vectorOffset(node);
         int topLinkedLevel = Math.min(level, entry.level());
         long closest = searcher.descend(scratch, vectorPage, vectorOffset, entry, topLinkedLevel);
@@ -167,7 +167,7 @@ final class GraphInserter {
     /** Rewrites an overfull row of {@code count} links down to at most {@code capacity}. */
     private void prune(int target, int level, int[] row, int count, int existing, int[] additions,
                        float[] additionDistances, int additionCount, int capacity, SearchScratch scratch) {
-        float[] targetPage = nodes.page(target).vectors;
+        float[] targetPage = nodes.page(target).slots;
         int targetOffset = nodes.vectorOffset(target);
         float[] distances = new float[count + 3];
         // Distances to the existing links are recomputed (rows store no distances, to save memory);

@@ -7,7 +7,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The neighbour rows of every node on every level, and the striped locks writers take to change
  * them. A row is {@code [count, link_0 .. link_{capacity-1}]} inside a primitive array of
- * {@link NodePage}.
+ * {@link NodePage}: level-0 rows right behind each vector (ints kept as float bits), upper-level
+ * rows in one {@code int[]} per node that has them.
  *
  * <p>Readers never lock. Writers store links before the count, both with release semantics, and
  * readers load the count and links with acquire semantics: a reader sees either the old or the new
@@ -17,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class GraphLinks {
 
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle FLOATS = MethodHandles.arrayElementVarHandle(float[].class);
     private static final int LOCK_BITS = 10;
     private static final int LOCK_STRIPES = 1 << LOCK_BITS;
 
@@ -44,11 +46,20 @@ final class GraphLinks {
      * {@link #capacity(int)} ints) and returns how many there are.
      */
     int copyLinks(int node, int level, int[] destination) {
-        int[] row = row(node, level);
+        if (level == 0) {
+            float[] slots = store.page(node).slots;
+            int start = store.level0RowOffset(node);
+            int count = Float.floatToRawIntBits((float) FLOATS.getAcquire(slots, start));
+            for (int i = 0; i < count; i++) {
+                destination[i] = Float.floatToRawIntBits((float) FLOATS.getAcquire(slots, start + 1 + i));
+            }
+            return count;
+        }
+        int[] row = store.page(node).upperLinks[node & NodeStore.PAGE_MASK];
         if (row == null) {
             return 0; // a node whose insert has not stored its level yet, met by a scan over ordinals
         }
-        int start = rowStart(node, level);
+        int start = upperRowStart(level);
         int count = (int) INTS.getAcquire(row, start);
         for (int i = 0; i < count; i++) {
             destination[i] = (int) INTS.getAcquire(row, start + 1 + i);
@@ -58,31 +69,33 @@ final class GraphLinks {
 
     /** Replaces the links of {@code node} on {@code level}. The caller holds {@link #lock(int)}. */
     void writeLinks(int node, int level, int[] links, int count) {
-        int[] row = row(node, level);
-        int start = rowStart(node, level);
         for (int i = 0; i < count; i++) {
-            INTS.setRelease(row, start + 1 + i, links[i]);
+            store(node, level, 1 + i, links[i]);
         }
-        INTS.setRelease(row, start, count);
+        store(node, level, 0, count);
     }
 
     /** Appends one link; the caller holds the lock and has checked there is room. */
     void appendLink(int node, int level, int link, int currentCount) {
-        int[] row = row(node, level);
-        int start = rowStart(node, level);
-        INTS.setRelease(row, start + 1 + currentCount, link);
-        INTS.setRelease(row, start, currentCount + 1);
+        store(node, level, 1 + currentCount, link);
+        store(node, level, 0, currentCount + 1);
     }
 
-    /** The array holding the row of {@code node} on {@code level}. */
-    private int[] row(int node, int level) {
-        NodePage page = store.page(node);
-        return level == 0 ? page.level0Links : page.upperLinks[node & NodeStore.PAGE_MASK];
+    /**
+     * Release-stores one int of a row: {@code index} 0 is the count, 1.. the links. Level-0 rows
+     * live in the float slots of {@link NodePage} and hold the int's bits unchanged.
+     */
+    private void store(int node, int level, int index, int value) {
+        if (level == 0) {
+            FLOATS.setRelease(store.page(node).slots, store.level0RowOffset(node) + index, Float.intBitsToFloat(value));
+        } else {
+            INTS.setRelease(store.page(node).upperLinks[node & NodeStore.PAGE_MASK], upperRowStart(level) + index, value);
+        }
     }
 
-    /** Where that row starts in {@link #row}: its count slot. */
-    private int rowStart(int node, int level) {
-        return level == 0 ? (node & NodeStore.PAGE_MASK) * (1 + level0Capacity) : (level - 1) * (1 + upperCapacity);
+    /** Where the row of level {@code level >= 1} starts in a node's upper-level array. */
+    private int upperRowStart(int level) {
+        return (level - 1) * (1 + upperCapacity);
     }
 
     /** Locks the rows of {@code node} (all levels) for writing; close the result to unlock. */

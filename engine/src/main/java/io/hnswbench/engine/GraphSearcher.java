@@ -21,7 +21,7 @@ final class GraphSearcher {
 
     /** Distance from the query slice to a stored node. */
     float distanceTo(float[] query, int queryOffset, int node) {
-        return distance.distance(query, queryOffset, nodes.page(node).vectors, nodes.vectorOffset(node), dimension);
+        return distance.distance(query, queryOffset, nodes.page(node).slots, nodes.vectorOffset(node), dimension);
     }
 
     /**
@@ -47,10 +47,10 @@ final class GraphSearcher {
 
     private void score4(float[] query, int queryOffset, int n0, int n1, int n2, int n3, float[] out, int outOffset) {
         distance.distanceBulk4(query, queryOffset,
-                nodes.page(n0).vectors, nodes.vectorOffset(n0),
-                nodes.page(n1).vectors, nodes.vectorOffset(n1),
-                nodes.page(n2).vectors, nodes.vectorOffset(n2),
-                nodes.page(n3).vectors, nodes.vectorOffset(n3),
+                nodes.page(n0).slots, nodes.vectorOffset(n0),
+                nodes.page(n1).slots, nodes.vectorOffset(n1),
+                nodes.page(n2).slots, nodes.vectorOffset(n2),
+                nodes.page(n3).slots, nodes.vectorOffset(n3),
                 dimension, out, outOffset);
     }
 

@@ -190,7 +190,7 @@ public final class HnswIndex {
             int[] offsets = new int[live.size()];
             for (int i = 0; i < live.size(); i++) {
                 int node = live.get(i).node();
-                arrays[i] = old.graph.nodes.page(node).vectors;
+                arrays[i] = old.graph.nodes.page(node).slots;
                 offsets[i] = old.graph.nodes.vectorOffset(node);
             }
             IndexState rebuilt = new IndexState(config);

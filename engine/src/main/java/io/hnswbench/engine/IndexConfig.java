@@ -8,8 +8,11 @@ record IndexConfig(int dimension, Metric metric, int m, int efConstruction, int 
 
     /** The most levels a node can have; more would only waste memory on absurd inputs. */
     static final int LEVEL_LIMIT = 64;
-    /** A page of vectors is one float[] of PAGE_SIZE * dimension elements, so that must fit an int. */
-    static final int MAX_DIMENSION = Integer.MAX_VALUE / NodeStore.PAGE_SIZE - 16;
+    /**
+     * A page is one float[] of PAGE_SIZE slots of {@code dimension + 1 + 2M} floats, which must fit
+     * an int; 2M is at most 1,024 (M ≤ 512).
+     */
+    static final int MAX_DIMENSION = Integer.MAX_VALUE / NodeStore.PAGE_SIZE - 1_100;
 
     IndexConfig {
         if (dimension <= 0) {

@@ -33,14 +33,14 @@ final class NeighborSelector {
         for (int i = 0; i < count && kept < max; i++) {
             int candidate = NodeHeap.node(candidates[i]);
             float toBase = NodeHeap.distance(candidates[i]);
-            float[] candidatePage = nodes.page(candidate).vectors;
+            float[] candidatePage = nodes.page(candidate).slots;
             int candidateOffset = nodes.vectorOffset(candidate);
             boolean diverse = true;
             for (int j = 0; j < kept; j++) {
                 int other = selected[j];
                 computations++;
                 float toKept = distance.distance(candidatePage, candidateOffset,
-                        nodes.page(other).vectors, nodes.vectorOffset(other), dimension);
+                        nodes.page(other).slots, nodes.vectorOffset(other), dimension);
                 if (toKept < toBase) {
                     diverse = false;
                     break;

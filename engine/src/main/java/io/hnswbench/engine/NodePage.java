@@ -1,16 +1,20 @@
 package io.hnswbench.engine;
 
 /**
- * Everything stored for {@link NodeStore#PAGE_SIZE} consecutive nodes, in one primitive array per
- * field: one object per page, none per node (upper-level link rows excepted: about one node in M
- * has them). Arrays never move once allocated, so readers need no lock to follow them.
+ * Everything stored for {@link NodeStore#PAGE_SIZE} consecutive nodes, in a few primitive arrays:
+ * one object per page, none per node (upper-level link rows excepted: about one node in M has
+ * them). Arrays never move once allocated, so readers need no lock to follow them.
  */
 final class NodePage {
 
-    /** Vectors, {@code dimension} floats per node, stored as searched (normalised under cosine). */
-    final float[] vectors;
-    /** Level-0 rows, {@code 1 + 2M} ints per node: the link count, then the links. */
-    final int[] level0Links;
+    /**
+     * One slot per node: its vector ({@code dimension} floats, stored as searched, i.e. normalised
+     * under cosine), then its level-0 row ({@code 1 + 2M} ints kept as float bits: the link count,
+     * then the links). Keeping the row right behind the vector, as hnswlib does, means the row of
+     * a node a search has just scored is already in cache, or next in line for the prefetcher,
+     * when the search expands it.
+     */
+    final float[] slots;
     /** Rows for levels 1..level, {@code 1 + M} ints per level; {@code null} for level-0-only nodes. */
     final int[][] upperLinks;
     final byte[] levels;
@@ -18,9 +22,8 @@ final class NodePage {
     /** {@link NodeStore#PENDING} while inserting, {@link NodeStore#VISIBLE} when searchable, {@link NodeStore#REMOVED} after removal. */
     final byte[] flags;
 
-    NodePage(int dimension, int level0Stride) {
-        vectors = new float[NodeStore.PAGE_SIZE * dimension];
-        level0Links = new int[NodeStore.PAGE_SIZE * level0Stride];
+    NodePage(int slotStride) {
+        slots = new float[NodeStore.PAGE_SIZE * slotStride];
         upperLinks = new int[NodeStore.PAGE_SIZE][];
         levels = new byte[NodeStore.PAGE_SIZE];
         ids = new String[NodeStore.PAGE_SIZE];

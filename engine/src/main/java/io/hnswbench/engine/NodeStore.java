@@ -27,10 +27,18 @@ final class NodeStore {
     static final byte VISIBLE = 1;
     static final byte REMOVED = 2;
 
+    /**
+     * Level-0 rows keep node ordinals as float bits; every int below 0x7F800000 is a finite float
+     * (no NaN whose payload a platform might alter), so ordinals stay below it.
+     */
+    static final int MAX_NODES = 0x7F80_0000 - PAGE_SIZE;
+
     private static final VarHandle FLAGS = MethodHandles.arrayElementVarHandle(byte[].class);
 
     private final int dimension;
     private final int level0Stride;
+    /** Floats per node slot: the vector, then the level-0 row. */
+    private final int slotStride;
     private final int upperStride;
     private volatile NodePage[] pages = new NodePage[0];
     private volatile int allocated;
@@ -38,6 +46,7 @@ final class NodeStore {
     NodeStore(IndexConfig config) {
         this.dimension = config.dimension();
         this.level0Stride = 1 + config.maxConnectionsLevel0();
+        this.slotStride = dimension + level0Stride;
         this.upperStride = 1 + config.m();
     }
 
@@ -45,8 +54,8 @@ final class NodeStore {
     synchronized int allocate(int count) {
         int first = allocated;
         long end = (long) first + count;
-        if (end > Integer.MAX_VALUE - PAGE_SIZE) {
-            throw new IllegalStateException("the index is full: it holds at most " + (Integer.MAX_VALUE - PAGE_SIZE)
+        if (end > MAX_NODES) {
+            throw new IllegalStateException("the index is full: it holds at most " + MAX_NODES
                     + " vectors including removed ones; call rebuild() to drop removed vectors");
         }
         int pagesNeeded = (int) ((end + PAGE_MASK) >>> PAGE_BITS);
@@ -58,7 +67,7 @@ final class NodeStore {
                     : current.clone();
             for (int p = 0; p < pagesNeeded; p++) {
                 if (grown[p] == null) {
-                    grown[p] = new NodePage(dimension, level0Stride);
+                    grown[p] = new NodePage(slotStride);
                 }
             }
             pages = grown;
@@ -80,8 +89,14 @@ final class NodeStore {
         return dimension;
     }
 
+    /** Where the node's vector starts in its page's {@link NodePage#slots}. */
     int vectorOffset(int node) {
-        return (node & PAGE_MASK) * dimension;
+        return (node & PAGE_MASK) * slotStride;
+    }
+
+    /** Where the node's level-0 row (its count slot) starts in its page's {@link NodePage#slots}. */
+    int level0RowOffset(int node) {
+        return (node & PAGE_MASK) * slotStride + dimension;
     }
 
     /**
@@ -91,9 +106,9 @@ final class NodeStore {
     void initialise(int node, String id, float[] source, int sourceOffset, float scale, int level) {
         NodePage page = page(node);
         int slot = node & PAGE_MASK;
-        int offset = slot * dimension;
+        int offset = slot * slotStride;
         for (int i = 0; i < dimension; i++) {
-            page.vectors[offset + i] = source[sourceOffset + i] * scale;
+            page.slots[offset + i] = source[sourceOffset + i] * scale;
         }
         page.ids[slot] = id;
         page.levels[slot] = (byte) level;
