@@ -21,6 +21,19 @@ final class DistanceFunction {
                 : 1f - KERNELS.dot(a, aOffset, b, bOffset, length);
     }
 
+    /** Distances from {@code q} to the eight vectors at {@code arrays/offsets[from..from+7]}, into {@code out[outOffset..]}. */
+    void distanceBulk8(float[] q, int qOffset, float[][] arrays, int[] offsets, int from, int length,
+                       float[] out, int outOffset) {
+        if (squaredEuclidean) {
+            KERNELS.squaredDistanceBulk8(q, qOffset, arrays, offsets, from, length, out, outOffset);
+        } else {
+            KERNELS.dotBulk8(q, qOffset, arrays, offsets, from, length, out, outOffset);
+            for (int i = outOffset; i < outOffset + 8; i++) {
+                out[i] = 1f - out[i];
+            }
+        }
+    }
+
     /** Distances from {@code q} to four vectors at once, into {@code out[outOffset..outOffset+3]}. */
     void distanceBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
                        float[] c, int cOffset, float[] d, int dOffset, int length, float[] out, int outOffset) {

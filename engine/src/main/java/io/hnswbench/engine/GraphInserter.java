@@ -172,7 +172,7 @@ final class GraphInserter {
         float[] distances = new float[count + 3];
         // Distances to the existing links are recomputed (rows store no distances, to save memory);
         // the additions' are known.
-        searcher.scoreAll(targetPage, targetOffset, row, existing, distances);
+        searcher.scoreAll(scratch, targetPage, targetOffset, row, existing, distances);
         scratch.distanceComputations += existing;
         long[] candidates = new long[count];
         for (int i = 0; i < count; i++) {

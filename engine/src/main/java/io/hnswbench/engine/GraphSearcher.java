@@ -25,12 +25,27 @@ final class GraphSearcher {
     }
 
     /**
-     * Distances from the query slice to {@code count} nodes, into {@code distances}. Four at a
-     * time, so that their vectors stream in from memory together rather than one after another.
+     * Distances from the query slice to {@code count} nodes, into {@code distances}. Eight, then
+     * four at a time, so that their vectors stream in from memory together rather than one after
+     * another.
      * {@code distances} must have room for {@code count} rounded up to a multiple of four.
      */
-    void scoreAll(float[] query, int queryOffset, int[] targets, int count, float[] distances) {
+    void scoreAll(SearchScratch scratch, float[] query, int queryOffset, int[] targets, int count, float[] distances) {
         int i = 0;
+        if (count >= 8) {
+            float[][] arrays = scratch.targetArrays;
+            int[] offsets = scratch.targetOffsets;
+            int groupsEnd = count - count % 8;
+            for (int t = 0; t < groupsEnd; t++) {
+                arrays[t] = nodes.page(targets[t]).slots;
+                offsets[t] = nodes.vectorOffset(targets[t]);
+            }
+            for (; i < groupsEnd; i += 8) {
+                distance.distanceBulk8(query, queryOffset, arrays, offsets, i, dimension, distances, i);
+            }
+            // The scratch outlives this index generation: hold no page of it.
+            java.util.Arrays.fill(arrays, 0, groupsEnd, null);
+        }
         for (; i + 4 <= count; i += 4) {
             score4(query, queryOffset, targets[i], targets[i + 1], targets[i + 2], targets[i + 3], distances, i);
         }
@@ -82,7 +97,7 @@ final class GraphSearcher {
         while (moved) {
             moved = false;
             int count = links.copyLinks(current, level, neighbors);
-            scoreAll(query, queryOffset, neighbors, count, distances);
+            scoreAll(scratch, query, queryOffset, neighbors, count, distances);
             computations += count;
             for (int i = 0; i < count; i++) {
                 if (distances[i] < currentDistance) {
@@ -135,7 +150,7 @@ final class GraphSearcher {
                     neighbors[unvisited++] = neighbors[i];
                 }
             }
-            scoreAll(query, queryOffset, neighbors, unvisited, distances);
+            scoreAll(scratch, query, queryOffset, neighbors, unvisited, distances);
             computations += unvisited;
             for (int i = 0; i < unvisited; i++) {
                 int neighbor = neighbors[i];

@@ -9,80 +9,51 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} is in the boot layer; touching this class without the module throws
  * {@link NoClassDefFoundError}.
  *
- * <p>The main loop is unrolled four times with independent accumulators so that consecutive fused
- * multiply-adds do not wait on each other's latency; a one-vector loop and a scalar tail finish
- * lengths that are not a multiple of the unrolled stride.
+ * <p>Every kernel, single or bulk, adds up one vector the same way: even chunks of
+ * {@code LANES} floats into one accumulator and odd chunks into another (two independent chains,
+ * so consecutive fused multiply-adds do not wait on each other), a last odd chunk into the first,
+ * the two accumulators reduced, then a scalar tail. So a distance is bit-for-bit the same
+ * whichever kernel computed it. The bulk kernels read four or eight vectors in one loop, which
+ * keeps that many memory streams in flight: in a graph search the vectors are scattered and
+ * mostly not in cache, and waiting out their misses one vector at a time is what costs.
  */
 final class PanamaKernels implements VectorKernels {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    private static final int UNROLLED_STRIDE = 4 * LANES;
+    private static final int PAIR_STRIDE = 2 * LANES;
 
     @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        int i = 0;
-        float sum = 0;
-        if (length >= LANES) {
-            FloatVector acc0 = FloatVector.zero(SPECIES);
-            FloatVector acc1 = FloatVector.zero(SPECIES);
-            FloatVector acc2 = FloatVector.zero(SPECIES);
-            FloatVector acc3 = FloatVector.zero(SPECIES);
-            for (int bound = length - length % UNROLLED_STRIDE; i < bound; i += UNROLLED_STRIDE) {
-                acc0 = load(a, aOffset + i).fma(load(b, bOffset + i), acc0);
-                acc1 = load(a, aOffset + i + LANES).fma(load(b, bOffset + i + LANES), acc1);
-                acc2 = load(a, aOffset + i + 2 * LANES).fma(load(b, bOffset + i + 2 * LANES), acc2);
-                acc3 = load(a, aOffset + i + 3 * LANES).fma(load(b, bOffset + i + 3 * LANES), acc3);
-            }
-            for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
-                acc0 = load(a, aOffset + i).fma(load(b, bOffset + i), acc0);
-            }
-            sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < length; i++) {
-            sum += a[aOffset + i] * b[bOffset + i];
-        }
-        return sum;
+        return single(false, a, aOffset, b, bOffset, length);
     }
 
     @Override
     public float squaredDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        return single(true, a, aOffset, b, bOffset, length);
+    }
+
+    private static float single(boolean squared, float[] q, int qOffset, float[] v, int vOffset, int length) {
         int i = 0;
         float sum = 0;
         if (length >= LANES) {
-            FloatVector acc0 = FloatVector.zero(SPECIES);
-            FloatVector acc1 = FloatVector.zero(SPECIES);
-            FloatVector acc2 = FloatVector.zero(SPECIES);
-            FloatVector acc3 = FloatVector.zero(SPECIES);
-            for (int bound = length - length % UNROLLED_STRIDE; i < bound; i += UNROLLED_STRIDE) {
-                FloatVector d0 = load(a, aOffset + i).sub(load(b, bOffset + i));
-                FloatVector d1 = load(a, aOffset + i + LANES).sub(load(b, bOffset + i + LANES));
-                FloatVector d2 = load(a, aOffset + i + 2 * LANES).sub(load(b, bOffset + i + 2 * LANES));
-                FloatVector d3 = load(a, aOffset + i + 3 * LANES).sub(load(b, bOffset + i + 3 * LANES));
-                acc0 = d0.fma(d0, acc0);
-                acc1 = d1.fma(d1, acc1);
-                acc2 = d2.fma(d2, acc2);
-                acc3 = d3.fma(d3, acc3);
+            FloatVector even = FloatVector.zero(SPECIES);
+            FloatVector odd = even;
+            for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE) {
+                even = term(squared, load(q, qOffset + i), v, vOffset + i, even);
+                odd = term(squared, load(q, qOffset + i + LANES), v, vOffset + i + LANES, odd);
             }
-            for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
-                FloatVector d = load(a, aOffset + i).sub(load(b, bOffset + i));
-                acc0 = d.fma(d, acc0);
+            if (i + LANES <= length) {
+                even = term(squared, load(q, qOffset + i), v, vOffset + i, even);
+                i += LANES;
             }
-            sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+            sum = even.add(odd).reduceLanes(VectorOperators.ADD);
         }
         for (; i < length; i++) {
-            float d = a[aOffset + i] - b[bOffset + i];
-            sum += d * d;
+            sum += scalarTerm(squared, q[qOffset + i], v[vOffset + i]);
         }
         return sum;
     }
-
-    /*
-     * The bulk kernels below repeat, for each of the four vectors, exactly the arithmetic of the
-     * single kernels above (same accumulators, same order of additions), so a distance is
-     * bit-for-bit the same whichever path computed it. Sixteen accumulators fit the 32 vector
-     * registers of AVX-512; narrower machines spill a few, which the memory-bound loop absorbs.
-     */
 
     @Override
     public void dotBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
@@ -97,20 +68,27 @@ final class PanamaKernels implements VectorKernels {
         bulk4(true, q, qOffset, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
     }
 
+    @Override
+    public void dotBulk8(float[] q, int qOffset, float[][] arrays, int[] offsets, int from, int length,
+                         float[] out, int outOffset) {
+        bulk8(false, q, qOffset, arrays, offsets, from, length, out, outOffset);
+    }
+
+    @Override
+    public void squaredDistanceBulk8(float[] q, int qOffset, float[][] arrays, int[] offsets, int from, int length,
+                                     float[] out, int outOffset) {
+        bulk8(true, q, qOffset, arrays, offsets, from, length, out, outOffset);
+    }
+
     private static void bulk4(boolean squared, float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
                               float[] c, int cOffset, float[] d, int dOffset, int length, float[] out, int outOffset) {
         int i = 0;
         float sumA = 0, sumB = 0, sumC = 0, sumD = 0;
         if (length >= LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
-            FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0;
-            FloatVector c0 = a0, c1 = a0, c2 = a0, c3 = a0;
-            FloatVector d0 = a0, d1 = a0, d2 = a0, d3 = a0;
-            for (int bound = length - length % UNROLLED_STRIDE; i < bound; i += UNROLLED_STRIDE) {
+            FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
+            for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE) {
                 FloatVector q0 = load(q, qOffset + i);
                 FloatVector q1 = load(q, qOffset + i + LANES);
-                FloatVector q2 = load(q, qOffset + i + 2 * LANES);
-                FloatVector q3 = load(q, qOffset + i + 3 * LANES);
                 a0 = term(squared, q0, a, aOffset + i, a0);
                 b0 = term(squared, q0, b, bOffset + i, b0);
                 c0 = term(squared, q0, c, cOffset + i, c0);
@@ -119,26 +97,19 @@ final class PanamaKernels implements VectorKernels {
                 b1 = term(squared, q1, b, bOffset + i + LANES, b1);
                 c1 = term(squared, q1, c, cOffset + i + LANES, c1);
                 d1 = term(squared, q1, d, dOffset + i + LANES, d1);
-                a2 = term(squared, q2, a, aOffset + i + 2 * LANES, a2);
-                b2 = term(squared, q2, b, bOffset + i + 2 * LANES, b2);
-                c2 = term(squared, q2, c, cOffset + i + 2 * LANES, c2);
-                d2 = term(squared, q2, d, dOffset + i + 2 * LANES, d2);
-                a3 = term(squared, q3, a, aOffset + i + 3 * LANES, a3);
-                b3 = term(squared, q3, b, bOffset + i + 3 * LANES, b3);
-                c3 = term(squared, q3, c, cOffset + i + 3 * LANES, c3);
-                d3 = term(squared, q3, d, dOffset + i + 3 * LANES, d3);
             }
-            for (int bound = SPECIES.loopBound(length); i < bound; i += LANES) {
+            if (i + LANES <= length) {
                 FloatVector q0 = load(q, qOffset + i);
                 a0 = term(squared, q0, a, aOffset + i, a0);
                 b0 = term(squared, q0, b, bOffset + i, b0);
                 c0 = term(squared, q0, c, cOffset + i, c0);
                 d0 = term(squared, q0, d, dOffset + i, d0);
+                i += LANES;
             }
-            sumA = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
-            sumB = b0.add(b1).add(b2.add(b3)).reduceLanes(VectorOperators.ADD);
-            sumC = c0.add(c1).add(c2.add(c3)).reduceLanes(VectorOperators.ADD);
-            sumD = d0.add(d1).add(d2.add(d3)).reduceLanes(VectorOperators.ADD);
+            sumA = a0.add(a1).reduceLanes(VectorOperators.ADD);
+            sumB = b0.add(b1).reduceLanes(VectorOperators.ADD);
+            sumC = c0.add(c1).reduceLanes(VectorOperators.ADD);
+            sumD = d0.add(d1).reduceLanes(VectorOperators.ADD);
         }
         for (; i < length; i++) {
             float component = q[qOffset + i];
@@ -151,6 +122,79 @@ final class PanamaKernels implements VectorKernels {
         out[outOffset + 1] = sumB;
         out[outOffset + 2] = sumC;
         out[outOffset + 3] = sumD;
+    }
+
+    private static void bulk8(boolean squared, float[] q, int qOffset, float[][] arrays, int[] offsets, int from,
+                              int length, float[] out, int outOffset) {
+        float[] va = arrays[from], vb = arrays[from + 1], vc = arrays[from + 2], vd = arrays[from + 3];
+        float[] ve = arrays[from + 4], vf = arrays[from + 5], vg = arrays[from + 6], vh = arrays[from + 7];
+        int oa = offsets[from], ob = offsets[from + 1], oc = offsets[from + 2], od = offsets[from + 3];
+        int oe = offsets[from + 4], of = offsets[from + 5], og = offsets[from + 6], oh = offsets[from + 7];
+        int i = 0;
+        float sa = 0, sb = 0, sc = 0, sd = 0, se = 0, sf = 0, sg = 0, sh = 0;
+        if (length >= LANES) {
+            FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
+            FloatVector e0 = a0, e1 = a0, f0 = a0, f1 = a0, g0 = a0, g1 = a0, h0 = a0, h1 = a0;
+            for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE) {
+                FloatVector q0 = load(q, qOffset + i);
+                FloatVector q1 = load(q, qOffset + i + LANES);
+                a0 = term(squared, q0, va, oa + i, a0);
+                b0 = term(squared, q0, vb, ob + i, b0);
+                c0 = term(squared, q0, vc, oc + i, c0);
+                d0 = term(squared, q0, vd, od + i, d0);
+                e0 = term(squared, q0, ve, oe + i, e0);
+                f0 = term(squared, q0, vf, of + i, f0);
+                g0 = term(squared, q0, vg, og + i, g0);
+                h0 = term(squared, q0, vh, oh + i, h0);
+                a1 = term(squared, q1, va, oa + i + LANES, a1);
+                b1 = term(squared, q1, vb, ob + i + LANES, b1);
+                c1 = term(squared, q1, vc, oc + i + LANES, c1);
+                d1 = term(squared, q1, vd, od + i + LANES, d1);
+                e1 = term(squared, q1, ve, oe + i + LANES, e1);
+                f1 = term(squared, q1, vf, of + i + LANES, f1);
+                g1 = term(squared, q1, vg, og + i + LANES, g1);
+                h1 = term(squared, q1, vh, oh + i + LANES, h1);
+            }
+            if (i + LANES <= length) {
+                FloatVector q0 = load(q, qOffset + i);
+                a0 = term(squared, q0, va, oa + i, a0);
+                b0 = term(squared, q0, vb, ob + i, b0);
+                c0 = term(squared, q0, vc, oc + i, c0);
+                d0 = term(squared, q0, vd, od + i, d0);
+                e0 = term(squared, q0, ve, oe + i, e0);
+                f0 = term(squared, q0, vf, of + i, f0);
+                g0 = term(squared, q0, vg, og + i, g0);
+                h0 = term(squared, q0, vh, oh + i, h0);
+                i += LANES;
+            }
+            sa = a0.add(a1).reduceLanes(VectorOperators.ADD);
+            sb = b0.add(b1).reduceLanes(VectorOperators.ADD);
+            sc = c0.add(c1).reduceLanes(VectorOperators.ADD);
+            sd = d0.add(d1).reduceLanes(VectorOperators.ADD);
+            se = e0.add(e1).reduceLanes(VectorOperators.ADD);
+            sf = f0.add(f1).reduceLanes(VectorOperators.ADD);
+            sg = g0.add(g1).reduceLanes(VectorOperators.ADD);
+            sh = h0.add(h1).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < length; i++) {
+            float component = q[qOffset + i];
+            sa += scalarTerm(squared, component, va[oa + i]);
+            sb += scalarTerm(squared, component, vb[ob + i]);
+            sc += scalarTerm(squared, component, vc[oc + i]);
+            sd += scalarTerm(squared, component, vd[od + i]);
+            se += scalarTerm(squared, component, ve[oe + i]);
+            sf += scalarTerm(squared, component, vf[of + i]);
+            sg += scalarTerm(squared, component, vg[og + i]);
+            sh += scalarTerm(squared, component, vh[oh + i]);
+        }
+        out[outOffset] = sa;
+        out[outOffset + 1] = sb;
+        out[outOffset + 2] = sc;
+        out[outOffset + 3] = sd;
+        out[outOffset + 4] = se;
+        out[outOffset + 5] = sf;
+        out[outOffset + 6] = sg;
+        out[outOffset + 7] = sh;
     }
 
     /** One step of either kernel: {@code acc + q*v} or {@code acc + (q-v)^2}. */

@@ -63,6 +63,22 @@ final class ScalarKernels implements VectorKernels {
     }
 
     @Override
+    public void dotBulk8(float[] q, int qOffset, float[][] arrays, int[] offsets, int from, int length,
+                         float[] out, int outOffset) {
+        for (int t = 0; t < 8; t++) {
+            out[outOffset + t] = dot(q, qOffset, arrays[from + t], offsets[from + t], length);
+        }
+    }
+
+    @Override
+    public void squaredDistanceBulk8(float[] q, int qOffset, float[][] arrays, int[] offsets, int from, int length,
+                                     float[] out, int outOffset) {
+        for (int t = 0; t < 8; t++) {
+            out[outOffset + t] = squaredDistance(q, qOffset, arrays[from + t], offsets[from + t], length);
+        }
+    }
+
+    @Override
     public String description() {
         return "scalar";
     }

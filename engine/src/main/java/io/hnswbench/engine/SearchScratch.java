@@ -21,6 +21,9 @@ final class SearchScratch {
     int[] neighbors = new int[64];
     /** Distances to {@link #neighbors}, index for index; three spare slots for bulk scoring. */
     float[] distances = new float[64 + 3];
+    /** Where the vectors of a row being scored lie, for the eight-at-a-time kernel; emptied after use. */
+    float[][] targetArrays = new float[64][];
+    int[] targetOffsets = new int[64];
     /** Distance computations since the owner last collected them. */
     long distanceComputations;
 
@@ -44,6 +47,8 @@ final class SearchScratch {
         if (scratch.neighbors.length < rowCapacity) {
             scratch.neighbors = new int[rowCapacity];
             scratch.distances = new float[rowCapacity + 3];
+            scratch.targetArrays = new float[rowCapacity][];
+            scratch.targetOffsets = new int[rowCapacity];
         }
         scratch.distanceComputations = 0;
         return scratch;

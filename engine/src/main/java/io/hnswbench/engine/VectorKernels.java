@@ -25,6 +25,17 @@ interface VectorKernels {
     void squaredDistanceBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
                               float[] c, int cOffset, float[] d, int dOffset, int length, float[] out, int outOffset);
 
+    /**
+     * Eight dot products of one query with the vectors at {@code arrays[from..from+7]} /
+     * {@code offsets[from..from+7]}, into {@code out[outOffset..outOffset+7]}: eight memory
+     * streams in flight (see {@link #dotBulk4}).
+     */
+    void dotBulk8(float[] q, int qOffset, float[][] arrays, int[] offsets, int from, int length, float[] out, int outOffset);
+
+    /** Eight squared distances; see {@link #dotBulk8}. */
+    void squaredDistanceBulk8(float[] q, int qOffset, float[][] arrays, int[] offsets, int from, int length,
+                              float[] out, int outOffset);
+
     /** A short name for logs and benchmark reports, e.g. {@code "scalar"}. */
     String description();
 }

@@ -59,7 +59,7 @@ class DistanceKernelsTest {
     void bulkKernelsGiveBitForBitTheSingleKernelsResults(VectorKernels kernels, int length) {
         SplittableRandom random = new SplittableRandom(1000 + length);
         float[] query = new float[length + 2];
-        float[][] targets = new float[4][length + 4];
+        float[][] targets = new float[8][length + 8];
         for (int i = 0; i < query.length; i++) {
             query[i] = (float) random.nextGaussian();
         }
@@ -76,6 +76,18 @@ class DistanceKernelsTest {
             assertEquals(kernels.dot(query, 2, targets[t], t + 1, length), dots[1 + t], 0f, "dot of target " + t);
             assertEquals(kernels.squaredDistance(query, 2, targets[t], t + 1, length), squares[2 + t], 0f,
                     "squared distance of target " + t);
+        }
+        int[] offsets = {0, 0, 1, 2, 3, 4, 5, 6, 7, 8};
+        float[][] arrays = new float[10][];
+        System.arraycopy(targets, 0, arrays, 2, 8);
+        float[] dots8 = new float[9];
+        float[] squares8 = new float[9];
+        kernels.dotBulk8(query, 2, arrays, offsets, 2, length, dots8, 1);
+        kernels.squaredDistanceBulk8(query, 2, arrays, offsets, 2, length, squares8, 1);
+        for (int t = 0; t < 8; t++) {
+            assertEquals(kernels.dot(query, 2, targets[t], t + 1, length), dots8[1 + t], 0f, "bulk8 dot of target " + t);
+            assertEquals(kernels.squaredDistance(query, 2, targets[t], t + 1, length), squares8[1 + t], 0f,
+                    "bulk8 squared distance of target " + t);
         }
     }
 
