@@ -154,6 +154,49 @@ class ConcurrencyTest {
         }
     }
 
+    @Test
+    void clearRacingWritersAndSearchersLeavesAUsableIndex() throws Exception {
+        List<float[]> vectors = TestVectors.uniform(78, 4000, 16);
+        HnswIndex index = HnswIndex.builder(16).metric(Metric.L2).m(8).efConstruction(48).build();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int writer = w;
+            threads.add(Thread.ofPlatform().start(() -> guarded(failures, () -> {
+                for (int i = writer; i < vectors.size(); i += 2) {
+                    index.add("v" + i, vectors.get(i));
+                }
+            })));
+        }
+        Thread clearer = Thread.ofPlatform().start(() -> guarded(failures, () -> {
+            while (running.get()) {
+                index.clear();
+                Thread.sleep(20);
+            }
+        }));
+        Thread searcher = Thread.ofPlatform().start(() -> guarded(failures, () -> {
+            int q = 0;
+            while (running.get()) {
+                checkWellFormed(index.search(vectors.get(q++ % vectors.size()), 10));
+                index.statistics();
+            }
+        }));
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        running.set(false);
+        clearer.join();
+        searcher.join();
+        assertTrue(failures.isEmpty(), () -> "failures: " + failures);
+
+        // The index keeps working after the race.
+        index.clear();
+        index.addAll(TestVectors.ids(vectors.size()), vectors, 2);
+        assertEquals(vectors.size(), index.size());
+        assertEquals("v17", index.search(vectors.get(17), 1).get(0).id());
+    }
+
     private static void checkWellFormed(List<SearchResult> hits) {
         Set<String> ids = new HashSet<>();
         float previous = Float.NEGATIVE_INFINITY;
