@@ -28,9 +28,7 @@ final class DistanceFunction {
             KERNELS.squaredDistanceBulk8(q, qOffset, arrays, offsets, from, length, out, outOffset);
         } else {
             KERNELS.dotBulk8(q, qOffset, arrays, offsets, from, length, out, outOffset);
-            for (int i = outOffset; i < outOffset + 8; i++) {
-                out[i] = 1f - out[i];
-            }
+            dotsToDistances(out, outOffset, 8);
         }
     }
 
@@ -41,9 +39,14 @@ final class DistanceFunction {
             KERNELS.squaredDistanceBulk4(q, qOffset, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
         } else {
             KERNELS.dotBulk4(q, qOffset, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
-            for (int i = outOffset; i < outOffset + 4; i++) {
-                out[i] = 1f - out[i];
-            }
+            dotsToDistances(out, outOffset, 4);
+        }
+    }
+
+    /** Turns dot products (of stored unit or raw vectors) into the 1 − a·b distance, in place. */
+    private static void dotsToDistances(float[] values, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            values[i] = 1f - values[i];
         }
     }
 }

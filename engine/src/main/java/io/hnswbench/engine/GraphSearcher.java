@@ -1,5 +1,7 @@
 package io.hnswbench.engine;
 
+import java.util.Arrays;
+
 /**
  * Searches the graph for the nodes nearest a query vector. Used both by queries and by inserts
  * (whose query is the new node's own vector). Never locks; its working memory comes from the
@@ -44,7 +46,7 @@ final class GraphSearcher {
                 distance.distanceBulk8(query, queryOffset, arrays, offsets, i, dimension, distances, i);
             }
             // The scratch outlives this index generation: hold no page of it.
-            java.util.Arrays.fill(arrays, 0, groupsEnd, null);
+            Arrays.fill(arrays, 0, groupsEnd, null);
         }
         for (; i + 4 <= count; i += 4) {
             score4(query, queryOffset, targets[i], targets[i + 1], targets[i + 2], targets[i + 3], distances, i);

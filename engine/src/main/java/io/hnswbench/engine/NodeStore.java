@@ -2,6 +2,7 @@ package io.hnswbench.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * Storage for nodes, addressed by ordinal: node {@code n} lives in page {@code n >>> PAGE_BITS} at
@@ -63,7 +64,7 @@ final class NodeStore {
         if (pagesNeeded > current.length || (pagesNeeded > 0 && current[pagesNeeded - 1] == null)) {
             // The table of pages grows geometrically; pages themselves are created only when needed.
             NodePage[] grown = pagesNeeded > current.length
-                    ? java.util.Arrays.copyOf(current, Math.max(pagesNeeded, current.length + (current.length >> 1)))
+                    ? Arrays.copyOf(current, Math.max(pagesNeeded, current.length + (current.length >> 1)))
                     : current.clone();
             for (int p = 0; p < pagesNeeded; p++) {
                 if (grown[p] == null) {

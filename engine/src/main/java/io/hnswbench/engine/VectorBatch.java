@@ -1,5 +1,7 @@
 package io.hnswbench.engine;
 
+import java.util.Arrays;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,7 @@ final class VectorBatch {
     /** Already-stored vectors, copied as they are (they were normalised when first added). */
     static VectorBatch ofStored(List<String> ids, float[][] arrays, int[] offsets) {
         float[] ones = new float[ids.size()];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         return new VectorBatch(ids.toArray(String[]::new), arrays, offsets, ones);
     }
 
