@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -238,6 +239,21 @@ class SearchSemanticsTest {
             assertTrue(reported.get(i) > reported.get(i - 1), "progress went backwards: " + reported);
         }
         assertEquals(new HashSet<>(List.of(1000)), new HashSet<>(totals));
+    }
+
+    @Test
+    void bulkInsertStartsNoMoreThreadsThanProcessors() {
+        List<float[]> vectors = TestVectors.uniform(13, 2000, 8);
+        AtomicInteger mostHelpers = new AtomicInteger();
+        HnswIndex index = HnswIndex.builder(8).build();
+        index.addAll(TestVectors.ids(2000), vectors, 64, (done, total) -> {
+            long helpers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("hnsw-build-")).count();
+            mostHelpers.accumulateAndGet((int) helpers, Math::max);
+        });
+        assertEquals(2000, index.size());
+        // The calling thread is one of the workers, so helpers number at most processors - 1.
+        assertTrue(mostHelpers.get() <= Runtime.getRuntime().availableProcessors() - 1, "helpers: " + mostHelpers.get());
     }
 
     @Test
