@@ -33,7 +33,7 @@ final class ConnectivityRepair {
         int[] queue = new int[allocated];
         for (int level = entry.level(); level >= 0; level--) {
             boolean[] reachable = new boolean[allocated];
-            ReachabilityWalk.mark(graph.links, level, entry.node(), reachable, queue);
+            ReachabilityWalk.mark(graph, level, entry.node(), reachable, queue);
             for (int node = 0; node < allocated; node++) {
                 // Only visible nodes: a pending one is still being linked by its own insert (and its
                 // fields may not be visible to this thread yet); a removed one is never returned.
@@ -41,7 +41,7 @@ final class ConnectivityRepair {
                     continue;
                 }
                 if (linkFromNearestReachable(node, level, entry, reachable, scratch)) {
-                    ReachabilityWalk.mark(graph.links, level, node, reachable, queue);
+                    ReachabilityWalk.mark(graph, level, node, reachable, queue);
                     repaired++;
                 }
             }

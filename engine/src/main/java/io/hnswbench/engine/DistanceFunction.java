@@ -1,5 +1,7 @@
 package io.hnswbench.engine;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * The distance of one {@link Metric} over the active {@link Kernels}. Cosine is stored normalised,
  * so it shares the inner-product formula; one final class (not one per metric) keeps the call site
@@ -40,6 +42,24 @@ final class DistanceFunction {
         } else {
             KERNELS.dotBulk4(q, qOffset, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
             dotsToDistances(out, outOffset, 4);
+        }
+    }
+
+    /** Distance from {@code q} to the vector at {@code byteOffset} of a mapped index file. */
+    float distance(float[] q, int qOffset, MemorySegment vectors, long byteOffset, int length) {
+        return squaredEuclidean
+                ? KERNELS.squaredDistance(q, qOffset, vectors, byteOffset, length)
+                : 1f - KERNELS.dot(q, qOffset, vectors, byteOffset, length);
+    }
+
+    /** Distances from {@code q} to the eight mapped vectors at {@code byteOffsets[from..from+7]}. */
+    void distanceBulk8(float[] q, int qOffset, MemorySegment vectors, long[] byteOffsets, int from, int length,
+                       float[] out, int outOffset) {
+        if (squaredEuclidean) {
+            KERNELS.squaredDistanceBulk8(q, qOffset, vectors, byteOffsets, from, length, out, outOffset);
+        } else {
+            KERNELS.dotBulk8(q, qOffset, vectors, byteOffsets, from, length, out, outOffset);
+            dotsToDistances(out, outOffset, 8);
         }
     }
 

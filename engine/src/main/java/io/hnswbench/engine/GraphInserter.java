@@ -169,7 +169,7 @@ final class GraphInserter {
                        float[] additionDistances, int additionCount, int capacity, SearchScratch scratch) {
         float[] targetPage = nodes.page(target).slots;
         int targetOffset = nodes.vectorOffset(target);
-        float[] distances = new float[count + 3];
+        float[] distances = new float[count + 7];
         // Distances to the existing links are recomputed (rows store no distances, to save memory);
         // the additions' are known.
         searcher.scoreAll(scratch, targetPage, targetOffset, row, existing, distances);

@@ -1,74 +1,27 @@
 package io.hnswbench.engine;
 
-import java.util.Arrays;
-
 /**
  * Searches the graph for the nodes nearest a query vector. Used both by queries and by inserts
- * (whose query is the new node's own vector). Never locks; its working memory comes from the
- * caller's {@link SearchScratch}, which only allocates when the index has grown.
+ * (whose query is the new node's own vector), on the heap or from a mapped file. Never locks; its
+ * working memory comes from the caller's {@link SearchScratch}, which only allocates when the
+ * index has grown.
  */
 final class GraphSearcher {
 
-    private final NodeStore nodes;
-    private final GraphLinks links;
-    private final DistanceFunction distance;
-    private final int dimension;
+    private final SearchableGraph graph;
 
-    GraphSearcher(HnswGraph graph, DistanceFunction distance) {
-        this.nodes = graph.nodes;
-        this.links = graph.links;
-        this.distance = distance;
-        this.dimension = graph.nodes.dimension();
+    GraphSearcher(SearchableGraph graph) {
+        this.graph = graph;
     }
 
     /** Distance from the query slice to a stored node. */
     float distanceTo(float[] query, int queryOffset, int node) {
-        return distance.distance(query, queryOffset, nodes.page(node).slots, nodes.vectorOffset(node), dimension);
+        return graph.distanceTo(query, queryOffset, node);
     }
 
-    /**
-     * Distances from the query slice to {@code count} nodes, into {@code distances}. Eight, then
-     * four at a time, so that their vectors stream in from memory together rather than one after
-     * another.
-     * {@code distances} must have room for {@code count} rounded up to a multiple of four.
-     */
+    /** Distances to {@code count} nodes at once; see {@link SearchableGraph#scoreAll}. */
     void scoreAll(SearchScratch scratch, float[] query, int queryOffset, int[] targets, int count, float[] distances) {
-        int i = 0;
-        if (count >= 8) {
-            float[][] arrays = scratch.targetArrays;
-            int[] offsets = scratch.targetOffsets;
-            int groupsEnd = count - count % 8;
-            for (int t = 0; t < groupsEnd; t++) {
-                arrays[t] = nodes.page(targets[t]).slots;
-                offsets[t] = nodes.vectorOffset(targets[t]);
-            }
-            for (; i < groupsEnd; i += 8) {
-                distance.distanceBulk8(query, queryOffset, arrays, offsets, i, dimension, distances, i);
-            }
-            // The scratch outlives this index generation: hold no page of it.
-            Arrays.fill(arrays, 0, groupsEnd, null);
-        }
-        for (; i + 4 <= count; i += 4) {
-            score4(query, queryOffset, targets[i], targets[i + 1], targets[i + 2], targets[i + 3], distances, i);
-        }
-        int remaining = count - i;
-        if (remaining == 1) {
-            distances[i] = distanceTo(query, queryOffset, targets[i]);
-        } else if (remaining > 1) {
-            // Two or three left: one bulk call with the last target repeated still overlaps their
-            // memory reads, and the repeat is served from cache.
-            int last = targets[count - 1];
-            score4(query, queryOffset, targets[i], targets[i + 1], remaining == 3 ? targets[i + 2] : last, last, distances, i);
-        }
-    }
-
-    private void score4(float[] query, int queryOffset, int n0, int n1, int n2, int n3, float[] out, int outOffset) {
-        distance.distanceBulk4(query, queryOffset,
-                nodes.page(n0).slots, nodes.vectorOffset(n0),
-                nodes.page(n1).slots, nodes.vectorOffset(n1),
-                nodes.page(n2).slots, nodes.vectorOffset(n2),
-                nodes.page(n3).slots, nodes.vectorOffset(n3),
-                dimension, out, outOffset);
+        graph.scoreAll(scratch, query, queryOffset, targets, count, distances);
     }
 
     /**
@@ -98,7 +51,7 @@ final class GraphSearcher {
         boolean moved = true;
         while (moved) {
             moved = false;
-            int count = links.copyLinks(current, level, neighbors);
+            int count = graph.copyLinks(current, level, neighbors);
             scoreAll(scratch, query, queryOffset, neighbors, count, distances);
             computations += count;
             for (int i = 0; i < count; i++) {
@@ -125,7 +78,7 @@ final class GraphSearcher {
         VisitedSet visited = scratch.visited;
         NodeHeap candidates = scratch.candidates;
         NodeHeap results = scratch.results;
-        visited.reset(nodes.allocated());
+        visited.reset(graph.nodeCount());
         candidates.clear();
         results.clear();
 
@@ -145,7 +98,7 @@ final class GraphSearcher {
             if (NodeHeap.distance(nearest) > bound) {
                 break;
             }
-            int linkCount = links.copyLinks(NodeHeap.node(nearest), level, neighbors);
+            int linkCount = graph.copyLinks(NodeHeap.node(nearest), level, neighbors);
             int unvisited = 0;
             for (int i = 0; i < linkCount; i++) {
                 if (visited.visit(neighbors[i])) {

@@ -204,7 +204,7 @@ public final class HnswIndex {
 
     /** Describes the graph and its memory; walks the whole graph, so not for a hot loop. */
     public IndexStatistics statistics() {
-        return StatisticsCollector.collect(state);
+        return state.statistics();
     }
 
     public int dimension() {

@@ -1,13 +1,10 @@
 package io.hnswbench.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Predicate;
 
 /**
  * One generation of an index: the graph, the id table and the counters. {@link HnswIndex#clear()}
@@ -22,6 +19,7 @@ final class IndexState {
     final IndexConfig config;
     final HnswGraph graph;
     private final GraphSearcher searcher;
+    private final GraphQuery queries;
     private final GraphInserter inserter;
     private final LevelGenerator levels;
     private final ConnectivityRepair connectivityRepair;
@@ -41,9 +39,10 @@ final class IndexState {
 
     IndexState(IndexConfig config) {
         this.config = config;
-        this.graph = new HnswGraph(config);
         DistanceFunction distance = new DistanceFunction(config.metric());
-        this.searcher = new GraphSearcher(graph, distance);
+        this.graph = new HnswGraph(config, distance);
+        this.searcher = new GraphSearcher(graph);
+        this.queries = new GraphQuery(graph, searcher, config, distanceComputations);
         this.inserter = new GraphInserter(config, graph, searcher, distance);
         this.levels = new LevelGenerator(config);
         this.connectivityRepair = new ConnectivityRepair(config, graph, searcher, inserter);
@@ -149,61 +148,20 @@ final class IndexState {
     record LiveNode(String id, int node) {
     }
 
-    long idTableBytes() {
+    IndexStatistics statistics() {
+        long idTableBytes;
         synchronized (ids) {
-            return ids.bytes();
+            idTableBytes = ids.bytes();
         }
+        return StatisticsCollector.collect(graph, config, size(), idTableBytes, distanceComputations());
     }
 
     /** Searches with a query that has been validated and, under cosine, normalised. */
     List<SearchResult> search(float[] query, int k, SearchOptions options) {
-        EntryPoint entry = graph.entryPoint();
-        if (entry == null) {
-            return List.of();
-        }
-        int ef = Math.max(options.ef() > 0 ? options.ef() : config.efSearch(), k);
-        Predicate<String> userFilter = options.filter();
-        NodeStore nodes = graph.nodes;
-        // Read before allocated(): if every node below that mark was visible then, the bare loop
+        // Read before nodeCount(): if every node below that mark was visible then, the bare loop
         // may skip the per-node check, provided it drops nodes inserted since (at or above the mark).
         int live = liveCount + abandonedCount;
-        int allocatedAtStart = nodes.allocated();
-        boolean everyNodeVisible = userFilter == null && live == allocatedAtStart;
-        NodeFilter filter = everyNodeVisible ? null
-                : userFilter == null ? nodes::isVisible
-                : node -> nodes.isVisible(node) && userFilter.test(nodes.id(node));
-        int nodeLimit = everyNodeVisible ? allocatedAtStart : Integer.MAX_VALUE;
-
-        SearchScratch scratch = SearchScratch.acquire(config.maxConnectionsLevel0());
-        try {
-            long closest = searcher.descend(scratch, query, 0, entry, 0);
-            searcher.searchLevel(scratch, query, 0, NodeHeap.node(closest), NodeHeap.distance(closest), ef, 0, filter);
-            return nearestResults(scratch.results, k, options.maxDistance(), nodeLimit);
-        } finally {
-            distanceComputations.add(scratch.distanceComputations);
-            scratch.release();
-        }
-    }
-
-    private List<SearchResult> nearestResults(NodeHeap results, int k, float maxDistance, int nodeLimit) {
-        long[] nearestFirst = new long[results.size()];
-        int count = results.drainNearestFirst(nearestFirst);
-        List<SearchResult> hits = new ArrayList<>(Math.min(k, count));
-        Set<String> seen = anyReplaced ? new HashSet<>() : null;
-        for (int i = 0; i < count && hits.size() < k; i++) {
-            float d = NodeHeap.distance(nearestFirst[i]);
-            if (d > maxDistance) {
-                break;
-            }
-            int node = NodeHeap.node(nearestFirst[i]);
-            if (node >= nodeLimit) {
-                continue;
-            }
-            String id = graph.nodes.id(node);
-            if (seen == null || seen.add(id)) {
-                hits.add(new SearchResult(id, d));
-            }
-        }
-        return hits;
+        int allocatedAtStart = graph.nodeCount();
+        return queries.search(query, k, options, live == allocatedAtStart ? allocatedAtStart : -1, anyReplaced);
     }
 }

@@ -1,5 +1,8 @@
 package io.hnswbench.engine;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -22,6 +25,8 @@ final class PanamaKernels implements VectorKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final int PAIR_STRIDE = 2 * LANES;
+    private static final ByteOrder FILE_ORDER = ByteOrder.LITTLE_ENDIAN;
+    private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT.withOrder(FILE_ORDER);
 
     @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
@@ -47,7 +52,7 @@ final class PanamaKernels implements VectorKernels {
                 even = term(squared, load(q, qOffset + i), v, vOffset + i, even);
                 i += LANES;
             }
-            sum = even.add(odd).reduceLanes(VectorOperators.ADD);
+            sum = sumLanes(even.add(odd));
         }
         for (; i < length; i++) {
             sum += scalarTerm(squared, q[qOffset + i], v[vOffset + i]);
@@ -106,10 +111,10 @@ final class PanamaKernels implements VectorKernels {
                 d0 = term(squared, q0, d, dOffset + i, d0);
                 i += LANES;
             }
-            sumA = a0.add(a1).reduceLanes(VectorOperators.ADD);
-            sumB = b0.add(b1).reduceLanes(VectorOperators.ADD);
-            sumC = c0.add(c1).reduceLanes(VectorOperators.ADD);
-            sumD = d0.add(d1).reduceLanes(VectorOperators.ADD);
+            sumA = sumLanes(a0.add(a1));
+            sumB = sumLanes(b0.add(b1));
+            sumC = sumLanes(c0.add(c1));
+            sumD = sumLanes(d0.add(d1));
         }
         for (; i < length; i++) {
             float component = q[qOffset + i];
@@ -167,14 +172,14 @@ final class PanamaKernels implements VectorKernels {
                 h0 = term(squared, q0, vh, oh + i, h0);
                 i += LANES;
             }
-            sa = a0.add(a1).reduceLanes(VectorOperators.ADD);
-            sb = b0.add(b1).reduceLanes(VectorOperators.ADD);
-            sc = c0.add(c1).reduceLanes(VectorOperators.ADD);
-            sd = d0.add(d1).reduceLanes(VectorOperators.ADD);
-            se = e0.add(e1).reduceLanes(VectorOperators.ADD);
-            sf = f0.add(f1).reduceLanes(VectorOperators.ADD);
-            sg = g0.add(g1).reduceLanes(VectorOperators.ADD);
-            sh = h0.add(h1).reduceLanes(VectorOperators.ADD);
+            sa = sumLanes(a0.add(a1));
+            sb = sumLanes(b0.add(b1));
+            sc = sumLanes(c0.add(c1));
+            sd = sumLanes(d0.add(d1));
+            se = sumLanes(e0.add(e1));
+            sf = sumLanes(f0.add(f1));
+            sg = sumLanes(g0.add(g1));
+            sh = sumLanes(h0.add(h1));
         }
         for (; i < length; i++) {
             float component = q[qOffset + i];
@@ -195,6 +200,139 @@ final class PanamaKernels implements VectorKernels {
         out[outOffset + 5] = sf;
         out[outOffset + 6] = sg;
         out[outOffset + 7] = sh;
+    }
+
+    // Segment kernels: the same two-accumulator order as the array kernels above, over vectors in
+    // a memory-mapped file, so heap and mapped indexes score bit-for-bit alike.
+
+    @Override
+    public float dot(float[] q, int qOffset, MemorySegment vectors, long byteOffset, int length) {
+        return single(false, q, qOffset, vectors, byteOffset, length);
+    }
+
+    @Override
+    public float squaredDistance(float[] q, int qOffset, MemorySegment vectors, long byteOffset, int length) {
+        return single(true, q, qOffset, vectors, byteOffset, length);
+    }
+
+    @Override
+    public void dotBulk8(float[] q, int qOffset, MemorySegment vectors, long[] byteOffsets, int from, int length,
+                         float[] out, int outOffset) {
+        bulk8(false, q, qOffset, vectors, byteOffsets, from, length, out, outOffset);
+    }
+
+    @Override
+    public void squaredDistanceBulk8(float[] q, int qOffset, MemorySegment vectors, long[] byteOffsets, int from,
+                                     int length, float[] out, int outOffset) {
+        bulk8(true, q, qOffset, vectors, byteOffsets, from, length, out, outOffset);
+    }
+
+    private static float single(boolean squared, float[] q, int qOffset, MemorySegment vectors, long byteOffset,
+                                int length) {
+        int i = 0;
+        float sum = 0;
+        if (length >= LANES) {
+            FloatVector even = FloatVector.zero(SPECIES);
+            FloatVector odd = even;
+            for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE) {
+                even = term(squared, load(q, qOffset + i), vectors, byteOffset + 4L * i, even);
+                odd = term(squared, load(q, qOffset + i + LANES), vectors, byteOffset + 4L * (i + LANES), odd);
+            }
+            if (i + LANES <= length) {
+                even = term(squared, load(q, qOffset + i), vectors, byteOffset + 4L * i, even);
+                i += LANES;
+            }
+            sum = sumLanes(even.add(odd));
+        }
+        for (; i < length; i++) {
+            sum += scalarTerm(squared, q[qOffset + i], vectors.get(FLOAT_LE, byteOffset + 4L * i));
+        }
+        return sum;
+    }
+
+    private static void bulk8(boolean squared, float[] q, int qOffset, MemorySegment v, long[] offsets, int from,
+                              int length, float[] out, int outOffset) {
+        long oa = offsets[from], ob = offsets[from + 1], oc = offsets[from + 2], od = offsets[from + 3];
+        long oe = offsets[from + 4], of = offsets[from + 5], og = offsets[from + 6], oh = offsets[from + 7];
+        int i = 0;
+        float sa = 0, sb = 0, sc = 0, sd = 0, se = 0, sf = 0, sg = 0, sh = 0;
+        if (length >= LANES) {
+            FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
+            FloatVector e0 = a0, e1 = a0, f0 = a0, f1 = a0, g0 = a0, g1 = a0, h0 = a0, h1 = a0;
+            for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE) {
+                FloatVector q0 = load(q, qOffset + i);
+                FloatVector q1 = load(q, qOffset + i + LANES);
+                long even = 4L * i;
+                long odd = 4L * (i + LANES);
+                a0 = term(squared, q0, v, oa + even, a0);
+                b0 = term(squared, q0, v, ob + even, b0);
+                c0 = term(squared, q0, v, oc + even, c0);
+                d0 = term(squared, q0, v, od + even, d0);
+                e0 = term(squared, q0, v, oe + even, e0);
+                f0 = term(squared, q0, v, of + even, f0);
+                g0 = term(squared, q0, v, og + even, g0);
+                h0 = term(squared, q0, v, oh + even, h0);
+                a1 = term(squared, q1, v, oa + odd, a1);
+                b1 = term(squared, q1, v, ob + odd, b1);
+                c1 = term(squared, q1, v, oc + odd, c1);
+                d1 = term(squared, q1, v, od + odd, d1);
+                e1 = term(squared, q1, v, oe + odd, e1);
+                f1 = term(squared, q1, v, of + odd, f1);
+                g1 = term(squared, q1, v, og + odd, g1);
+                h1 = term(squared, q1, v, oh + odd, h1);
+            }
+            if (i + LANES <= length) {
+                FloatVector q0 = load(q, qOffset + i);
+                long even = 4L * i;
+                a0 = term(squared, q0, v, oa + even, a0);
+                b0 = term(squared, q0, v, ob + even, b0);
+                c0 = term(squared, q0, v, oc + even, c0);
+                d0 = term(squared, q0, v, od + even, d0);
+                e0 = term(squared, q0, v, oe + even, e0);
+                f0 = term(squared, q0, v, of + even, f0);
+                g0 = term(squared, q0, v, og + even, g0);
+                h0 = term(squared, q0, v, oh + even, h0);
+                i += LANES;
+            }
+            sa = sumLanes(a0.add(a1));
+            sb = sumLanes(b0.add(b1));
+            sc = sumLanes(c0.add(c1));
+            sd = sumLanes(d0.add(d1));
+            se = sumLanes(e0.add(e1));
+            sf = sumLanes(f0.add(f1));
+            sg = sumLanes(g0.add(g1));
+            sh = sumLanes(h0.add(h1));
+        }
+        for (; i < length; i++) {
+            float component = q[qOffset + i];
+            long at = 4L * i;
+            sa += scalarTerm(squared, component, v.get(FLOAT_LE, oa + at));
+            sb += scalarTerm(squared, component, v.get(FLOAT_LE, ob + at));
+            sc += scalarTerm(squared, component, v.get(FLOAT_LE, oc + at));
+            sd += scalarTerm(squared, component, v.get(FLOAT_LE, od + at));
+            se += scalarTerm(squared, component, v.get(FLOAT_LE, oe + at));
+            sf += scalarTerm(squared, component, v.get(FLOAT_LE, of + at));
+            sg += scalarTerm(squared, component, v.get(FLOAT_LE, og + at));
+            sh += scalarTerm(squared, component, v.get(FLOAT_LE, oh + at));
+        }
+        out[outOffset] = sa;
+        out[outOffset + 1] = sb;
+        out[outOffset + 2] = sc;
+        out[outOffset + 3] = sd;
+        out[outOffset + 4] = se;
+        out[outOffset + 5] = sf;
+        out[outOffset + 6] = sg;
+        out[outOffset + 7] = sh;
+    }
+
+    private static FloatVector term(boolean squared, FloatVector query, MemorySegment vectors, long byteOffset,
+                                    FloatVector acc) {
+        FloatVector v = FloatVector.fromMemorySegment(SPECIES, vectors, byteOffset, FILE_ORDER);
+        if (squared) {
+            FloatVector diff = query.sub(v);
+            return diff.fma(diff, acc);
+        }
+        return query.fma(v, acc);
     }
 
     /** One step of either kernel: {@code acc + q*v} or {@code acc + (q-v)^2}. */
@@ -218,6 +356,16 @@ final class PanamaKernels implements VectorKernels {
     @Override
     public String description() {
         return "Panama SIMD, " + SPECIES.vectorBitSize() + "-bit (" + LANES + " float lanes)";
+    }
+
+    /**
+     * The sum of the lanes. The Vector API leaves the order of this sum open: the JIT's intrinsic
+     * adds in another order than the interpreter, so until a kernel is compiled its result may
+     * differ in the last bit. Every fixed-order sum tried (rotations, halving, a store and scalar
+     * adds) made searches about 10 % slower; see docs/ENGINE.md, "Determinism".
+     */
+    private static float sumLanes(FloatVector v) {
+        return v.reduceLanes(VectorOperators.ADD);
     }
 
     private static FloatVector load(float[] array, int offset) {

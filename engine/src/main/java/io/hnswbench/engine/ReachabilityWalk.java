@@ -16,17 +16,17 @@ final class ReachabilityWalk {
      *
      * @param queue work space with room for {@code reached.length} nodes
      */
-    static int mark(GraphLinks links, int level, int start, boolean[] reached, int[] queue) {
+    static int mark(SearchableGraph graph, int level, int start, boolean[] reached, int[] queue) {
         if (reached[start]) {
             return 0;
         }
-        int[] neighbors = new int[links.capacity(level)];
+        int[] neighbors = new int[graph.capacity(level)];
         int head = 0;
         int tail = 0;
         reached[start] = true;
         queue[tail++] = start;
         while (head < tail) {
-            int count = links.copyLinks(queue[head++], level, neighbors);
+            int count = graph.copyLinks(queue[head++], level, neighbors);
             for (int i = 0; i < count; i++) {
                 int neighbor = neighbors[i];
                 if (neighbor < reached.length && !reached[neighbor]) {

@@ -1,5 +1,9 @@
 package io.hnswbench.engine;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 /**
  * Plain-Java kernels, used when {@code jdk.incubator.vector} is not in the boot layer. Four
  * independent accumulators let the CPU overlap the additions even without SIMD.
@@ -75,6 +79,66 @@ final class ScalarKernels implements VectorKernels {
                                      float[] out, int outOffset) {
         for (int t = 0; t < 8; t++) {
             out[outOffset + t] = squaredDistance(q, qOffset, arrays[from + t], offsets[from + t], length);
+        }
+    }
+
+    private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    // The segment kernels add up in exactly the order of the array kernels above, so a vector
+    // scores the same bits whether it is on the heap or in a mapped file.
+
+    @Override
+    public float dot(float[] q, int qOffset, MemorySegment vectors, long byteOffset, int length) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (int bound = length & ~3; i < bound; i += 4) {
+            long at = byteOffset + (long) i * Float.BYTES;
+            s0 += q[qOffset + i] * vectors.get(FLOAT_LE, at);
+            s1 += q[qOffset + i + 1] * vectors.get(FLOAT_LE, at + 4);
+            s2 += q[qOffset + i + 2] * vectors.get(FLOAT_LE, at + 8);
+            s3 += q[qOffset + i + 3] * vectors.get(FLOAT_LE, at + 12);
+        }
+        for (; i < length; i++) {
+            s0 += q[qOffset + i] * vectors.get(FLOAT_LE, byteOffset + (long) i * Float.BYTES);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public float squaredDistance(float[] q, int qOffset, MemorySegment vectors, long byteOffset, int length) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (int bound = length & ~3; i < bound; i += 4) {
+            long at = byteOffset + (long) i * Float.BYTES;
+            float d0 = q[qOffset + i] - vectors.get(FLOAT_LE, at);
+            float d1 = q[qOffset + i + 1] - vectors.get(FLOAT_LE, at + 4);
+            float d2 = q[qOffset + i + 2] - vectors.get(FLOAT_LE, at + 8);
+            float d3 = q[qOffset + i + 3] - vectors.get(FLOAT_LE, at + 12);
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < length; i++) {
+            float d = q[qOffset + i] - vectors.get(FLOAT_LE, byteOffset + (long) i * Float.BYTES);
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public void dotBulk8(float[] q, int qOffset, MemorySegment vectors, long[] byteOffsets, int from, int length,
+                         float[] out, int outOffset) {
+        for (int t = 0; t < 8; t++) {
+            out[outOffset + t] = dot(q, qOffset, vectors, byteOffsets[from + t], length);
+        }
+    }
+
+    @Override
+    public void squaredDistanceBulk8(float[] q, int qOffset, MemorySegment vectors, long[] byteOffsets, int from,
+                                     int length, float[] out, int outOffset) {
+        for (int t = 0; t < 8; t++) {
+            out[outOffset + t] = squaredDistance(q, qOffset, vectors, byteOffsets[from + t], length);
         }
     }
 

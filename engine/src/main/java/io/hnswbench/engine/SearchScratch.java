@@ -19,11 +19,13 @@ final class SearchScratch {
     final NodeHeap candidates = NodeHeap.minHeap(256);
     final NodeHeap results = NodeHeap.maxHeap(256);
     int[] neighbors = new int[64];
-    /** Distances to {@link #neighbors}, index for index; three spare slots for bulk scoring. */
-    float[] distances = new float[64 + 3];
+    /** Distances to {@link #neighbors}, index for index; seven spare slots for bulk scoring. */
+    float[] distances = new float[64 + 7];
     /** Where the vectors of a row being scored lie, for the eight-at-a-time kernel; emptied after use. */
     float[][] targetArrays = new float[64][];
     int[] targetOffsets = new int[64];
+    /** Where the vectors of a row being scored lie in a mapped file. */
+    long[] targetByteOffsets = new long[64 + 7];
     /** Distance computations since the owner last collected them. */
     long distanceComputations;
 
@@ -46,7 +48,8 @@ final class SearchScratch {
         }
         if (scratch.neighbors.length < rowCapacity) {
             scratch.neighbors = new int[rowCapacity];
-            scratch.distances = new float[rowCapacity + 3];
+            scratch.distances = new float[rowCapacity + 7];
+            scratch.targetByteOffsets = new long[rowCapacity + 7];
             scratch.targetArrays = new float[rowCapacity][];
             scratch.targetOffsets = new int[rowCapacity];
         }

@@ -12,20 +12,22 @@ final class StatisticsCollector {
     private StatisticsCollector() {
     }
 
-    static IndexStatistics collect(IndexState state) {
-        IndexConfig config = state.config;
-        HnswGraph graph = state.graph;
-        NodeStore nodes = graph.nodes;
+    /**
+     * @param size                  live vectors
+     * @param extraOtherBytes       bytes held outside the graph, e.g. by the id table
+     * @param distanceComputations  the index's running count
+     */
+    static IndexStatistics collect(SearchableGraph graph, IndexConfig config, int size, long extraOtherBytes,
+                                   long distanceComputations) {
         EntryPoint entry = graph.entryPoint();
-        int allocated = nodes.allocated();
-        int size = state.size();
+        int allocated = graph.nodeCount();
 
         int levelCount = entry == null ? 0 : entry.level() + 1;
         int storedNodes = 0;
         for (int node = 0; node < allocated; node++) {
-            if (nodes.id(node) != null) {
+            if (graph.id(node) != null) {
                 storedNodes++;
-                levelCount = Math.max(levelCount, nodes.level(node) + 1);
+                levelCount = Math.max(levelCount, graph.level(node) + 1);
             }
         }
 
@@ -43,28 +45,27 @@ final class StatisticsCollector {
                 config.m(),
                 config.efConstruction(),
                 config.efSearch(),
-                entry == null ? null : nodes.id(entry.node()),
+                entry == null ? null : graph.id(entry.node()),
                 entry == null ? -1 : entry.level(),
                 levels,
-                nodes.vectorBytes(),
-                nodes.linkBytes(),
-                nodes.otherBytes() + state.idTableBytes(),
-                state.distanceComputations());
+                graph.vectorBytes(),
+                graph.linkBytes(),
+                graph.otherBytes() + extraOtherBytes,
+                distanceComputations);
     }
 
-    private static IndexStatistics.LevelStatistics describeLevel(HnswGraph graph, int level, int allocated,
+    private static IndexStatistics.LevelStatistics describeLevel(SearchableGraph graph, int level, int allocated,
                                                                  EntryPoint entry, int[] neighbors) {
-        NodeStore nodes = graph.nodes;
-        int[] histogram = new int[graph.links.capacity(level) + 1];
+        int[] histogram = new int[graph.capacity(level) + 1];
         int nodeCount = 0;
         long edges = 0;
         int minDegree = Integer.MAX_VALUE;
         int maxDegree = 0;
         for (int node = 0; node < allocated; node++) {
-            if (nodes.id(node) == null || nodes.level(node) < level) {
+            if (graph.id(node) == null || graph.level(node) < level) {
                 continue;
             }
-            int degree = graph.links.copyLinks(node, level, neighbors);
+            int degree = graph.copyLinks(node, level, neighbors);
             nodeCount++;
             edges += degree;
             histogram[degree]++;
@@ -73,12 +74,12 @@ final class StatisticsCollector {
         }
         boolean[] reached = new boolean[allocated];
         if (entry != null && entry.level() >= level) {
-            ReachabilityWalk.mark(graph.links, level, entry.node(), reached, new int[allocated]);
+            ReachabilityWalk.mark(graph, level, entry.node(), reached, new int[allocated]);
         }
         int unreachable = 0;
         for (int node = 0; node < allocated; node++) {
             // Removed nodes only route; whether a path reaches them does not matter.
-            if (!reached[node] && nodes.isVisible(node) && nodes.level(node) >= level) {
+            if (!reached[node] && graph.isVisible(node) && graph.level(node) >= level) {
                 unreachable++;
             }
         }

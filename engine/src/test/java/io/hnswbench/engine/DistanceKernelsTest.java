@@ -3,6 +3,10 @@ package io.hnswbench.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -88,6 +92,52 @@ class DistanceKernelsTest {
             assertEquals(kernels.dot(query, 2, targets[t], t + 1, length), dots8[1 + t], 0f, "bulk8 dot of target " + t);
             assertEquals(kernels.squaredDistance(query, 2, targets[t], t + 1, length), squares8[1 + t], 0f,
                     "bulk8 squared distance of target " + t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} length {1}")
+    @MethodSource("kernelsAndLengths")
+    void segmentKernelsGiveTheArrayKernelsResults(VectorKernels kernels, int length) {
+        SplittableRandom random = new SplittableRandom(2000 + length);
+        float[] query = new float[length + 1];
+        float[][] targets = new float[8][length];
+        for (int i = 0; i < query.length; i++) {
+            query[i] = (float) random.nextGaussian();
+        }
+        // The eight vectors lie in one little-endian segment, as in a mapped index file, at
+        // offsets that are not in order and one that is not a multiple of 64 bytes.
+        long stride = 4L * length + 12;
+        long[] offsets = new long[9];
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment segment = arena.allocate(8 * stride + 64, 64);
+            for (int t = 0; t < 8; t++) {
+                offsets[1 + t] = (7 - t) * stride + 4;
+                for (int i = 0; i < length; i++) {
+                    targets[t][i] = (float) random.nextGaussian();
+                    segment.set(ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN),
+                            offsets[1 + t] + 4L * i, targets[t][i]);
+                }
+            }
+            float[] dots8 = new float[10];
+            float[] squares8 = new float[10];
+            kernels.dotBulk8(query, 1, segment, offsets, 1, length, dots8, 2);
+            kernels.squaredDistanceBulk8(query, 1, segment, offsets, 1, length, squares8, 2);
+            // Same order of additions, so bit-for-bit equal once both are compiled; while one runs
+            // in the interpreter, its lane sum may be added in another order (ENGINE.md, Determinism).
+            for (int t = 0; t < 8; t++) {
+                float dot = kernels.dot(query, 1, targets[t], 0, length);
+                float squared = kernels.squaredDistance(query, 1, targets[t], 0, length);
+                double magnitude = 0;
+                for (int i = 0; i < length; i++) {
+                    magnitude += Math.abs(query[1 + i] * targets[t][i]);
+                }
+                float dotTolerance = (float) (1e-6 * Math.max(magnitude, 1e-6));
+                assertEquals(dot, kernels.dot(query, 1, segment, offsets[1 + t], length), dotTolerance, "segment dot " + t);
+                assertEquals(squared, kernels.squaredDistance(query, 1, segment, offsets[1 + t], length), 1e-6f * squared,
+                        "segment squared distance " + t);
+                assertEquals(dot, dots8[2 + t], dotTolerance, "segment bulk8 dot " + t);
+                assertEquals(squared, squares8[2 + t], 1e-6f * squared, "segment bulk8 squared distance " + t);
+            }
         }
     }
 

@@ -1,0 +1,85 @@
+package io.hnswbench.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+
+/**
+ * Answers a user's search on one graph, heap or mapped: picks the beam width and the bare or the
+ * checking loop, runs the search, and turns the nearest nodes into results.
+ */
+final class GraphQuery {
+
+    private final SearchableGraph graph;
+    private final GraphSearcher searcher;
+    private final int defaultEf;
+    private final int rowCapacity;
+    private final LongAdder distanceComputations;
+
+    GraphQuery(SearchableGraph graph, GraphSearcher searcher, IndexConfig config, LongAdder distanceComputations) {
+        this.graph = graph;
+        this.searcher = searcher;
+        this.defaultEf = config.efSearch();
+        this.rowCapacity = config.maxConnectionsLevel0();
+        this.distanceComputations = distanceComputations;
+    }
+
+    /**
+     * Searches with a query that has been validated and, under cosine, normalised.
+     *
+     * @param visibleBelow  an ordinal below which every node was visible when the search began, or
+     *                      -1: then, with no filter, the search may skip the per-node check and
+     *                      must drop any node at or above it (inserted since)
+     * @param idsMayRepeat  whether the search may meet two visible nodes of one id (a replacement
+     *                      racing it), so results must be de-duplicated
+     */
+    List<SearchResult> search(float[] query, int k, SearchOptions options, int visibleBelow, boolean idsMayRepeat) {
+        EntryPoint entry = graph.entryPoint();
+        if (entry == null) {
+            return List.of();
+        }
+        int ef = Math.max(options.ef() > 0 ? options.ef() : defaultEf, k);
+        Predicate<String> userFilter = options.filter();
+        boolean everyNodeVisible = userFilter == null && visibleBelow >= 0;
+        NodeFilter filter = everyNodeVisible ? null
+                : userFilter == null ? graph::isVisible
+                : node -> graph.isVisible(node) && userFilter.test(graph.id(node));
+        int nodeLimit = everyNodeVisible ? visibleBelow : Integer.MAX_VALUE;
+
+        SearchScratch scratch = SearchScratch.acquire(rowCapacity);
+        try {
+            long closest = searcher.descend(scratch, query, 0, entry, 0);
+            searcher.searchLevel(scratch, query, 0, NodeHeap.node(closest), NodeHeap.distance(closest), ef, 0, filter);
+            return nearestResults(scratch.results, k, options.maxDistance(), nodeLimit, idsMayRepeat);
+        } finally {
+            distanceComputations.add(scratch.distanceComputations);
+            scratch.release();
+        }
+    }
+
+    private List<SearchResult> nearestResults(NodeHeap results, int k, float maxDistance, int nodeLimit,
+                                              boolean idsMayRepeat) {
+        long[] nearestFirst = new long[results.size()];
+        int count = results.drainNearestFirst(nearestFirst);
+        List<SearchResult> hits = new ArrayList<>(Math.min(k, count));
+        Set<String> seen = idsMayRepeat ? new HashSet<>() : null;
+        for (int i = 0; i < count && hits.size() < k; i++) {
+            float d = NodeHeap.distance(nearestFirst[i]);
+            if (d > maxDistance) {
+                break;
+            }
+            int node = NodeHeap.node(nearestFirst[i]);
+            if (node >= nodeLimit) {
+                continue;
+            }
+            String id = graph.id(node);
+            if (seen == null || seen.add(id)) {
+                hits.add(new SearchResult(id, d));
+            }
+        }
+        return hits;
+    }
+}

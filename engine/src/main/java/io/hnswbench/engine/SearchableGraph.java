@@ -1,0 +1,49 @@
+package io.hnswbench.engine;
+
+/**
+ * What searching and describing a graph needs, wherever the graph is stored: on the heap while it
+ * can change ({@link HnswGraph}) or in a memory-mapped index file ({@link MappedGraph}). The
+ * search algorithm ({@link GraphSearcher}), the statistics and the result assembly are written
+ * once against this.
+ */
+interface SearchableGraph {
+
+    /** Ordinals in use, removed and unfinished nodes included: every ordinal is below this. */
+    int nodeCount();
+
+    /** The current entry point, or {@code null} while the graph is empty. */
+    EntryPoint entryPoint();
+
+    /** Most links a node may keep on {@code level}. */
+    int capacity(int level);
+
+    /** Copies the links of {@code node} on {@code level} into {@code destination}; returns how many. */
+    int copyLinks(int node, int level, int[] destination);
+
+    int level(int node);
+
+    /** The node's id, or {@code null} for an ordinal that was reserved but never filled. */
+    String id(int node);
+
+    /** Whether searches may return the node (added, and neither removed nor replaced). */
+    boolean isVisible(int node);
+
+    /** Distance from the query slice to a stored node. */
+    float distanceTo(float[] query, int queryOffset, int node);
+
+    /**
+     * Distances from the query slice to {@code count} nodes, into {@code distances}, scoring several
+     * at a time so their vectors stream in from memory together. {@code distances} must have room
+     * for {@code count} rounded up to a multiple of eight.
+     */
+    void scoreAll(SearchScratch scratch, float[] query, int queryOffset, int[] targets, int count, float[] distances);
+
+    /** Bytes the vectors take. */
+    long vectorBytes();
+
+    /** Bytes the links of every level take. */
+    long linkBytes();
+
+    /** Bytes of everything else: ids, levels, states and lookup tables. */
+    long otherBytes();
+}
