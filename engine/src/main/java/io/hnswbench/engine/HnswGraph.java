@@ -58,6 +58,16 @@ final class HnswGraph implements SearchableGraph {
     }
 
     @Override
+    public boolean holdsNode(int node) {
+        return nodes.id(node) != null;
+    }
+
+    @Override
+    public void copyVector(int node, float[] destination) {
+        System.arraycopy(nodes.page(node).slots, nodes.vectorOffset(node), destination, 0, dimension);
+    }
+
+    @Override
     public boolean isVisible(int node) {
         return nodes.isVisible(node);
     }

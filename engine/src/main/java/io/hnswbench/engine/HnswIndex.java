@@ -1,5 +1,7 @@
 package io.hnswbench.engine;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -21,17 +23,52 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p><b>Errors.</b> Bad arguments throw {@link IllegalArgumentException} naming the problem, and a
  * call that throws has not changed the index.
+ *
+ * <p><b>Files.</b> {@link #save} writes the index to one file ({@code docs/FORMAT.md});
+ * {@link #load} reads it back into an index that can change, {@link #open} maps it read-only
+ * without copying vectors or level-0 links onto the heap. Either gives the same search results,
+ * bit for bit, as the index that was saved.
  */
-public final class HnswIndex {
+public final class HnswIndex implements AutoCloseable {
 
     private final IndexConfig config;
-    /** Writers share it; clear and rebuild take it alone. Searches never touch it. */
+    /** Writers share it; clear, rebuild and save take it alone. Searches never touch it. */
     private final ReentrantReadWriteLock generationLock = new ReentrantReadWriteLock();
-    private volatile IndexState state;
+    /** An {@link IndexState}, or a {@link MappedIndex} for an index opened read-only. */
+    private volatile IndexContents contents;
 
-    private HnswIndex(IndexConfig config) {
+    private HnswIndex(IndexConfig config, IndexContents contents) {
         this.config = config;
-        this.state = new IndexState(config);
+        this.contents = contents;
+    }
+
+    /**
+     * Reads an index saved with {@link #save} into memory: the result can change like a new one.
+     *
+     * @throws IndexFileException if the file is not an index, of an unknown version, truncated,
+     *                            fails a checksum or contradicts itself; it names the file and which
+     * @throws IOException        if the file cannot be read
+     */
+    public static HnswIndex load(Path path) throws IOException {
+        try (IndexFile file = IndexFileReader.read(path)) {
+            return new HnswIndex(file.config, IndexState.restore(file));
+        }
+    }
+
+    /**
+     * Maps an index saved with {@link #save} read-only: searches read vectors and level-0 links
+     * straight from the file (the operating system pages them in and out), so an index larger
+     * than the heap can be searched. The file is checked completely first, as by {@link #load}.
+     * {@link #add}, {@link #addAll}, {@link #remove}, {@link #clear} and {@link #rebuild} throw
+     * {@link IllegalStateException}. {@link #close()} unmaps the file; any use afterwards throws
+     * {@link IllegalStateException}.
+     *
+     * @throws IndexFileException as {@link #load} does
+     * @throws IOException        if the file cannot be read or mapped
+     */
+    public static HnswIndex open(Path path) throws IOException {
+        MappedIndex mapped = MappedIndex.open(path);
+        return new HnswIndex(mapped.config(), mapped);
     }
 
     /**
@@ -40,6 +77,47 @@ public final class HnswIndex {
      */
     public static Builder builder(int dimension) {
         return new Builder(dimension);
+    }
+
+    /**
+     * Writes the index to {@code path}, replacing any file there. The file appears complete or not
+     * at all: it is written beside the target, forced to disk and renamed over it, so a crash
+     * leaves the previous file intact. Writes wait until the save is done; searches go on.
+     *
+     * @throws IOException if the file cannot be written; the previous file is then unchanged
+     */
+    public void save(Path path) throws IOException {
+        save(path, IndexFileWriter.BeforeRename.NONE);
+    }
+
+    /** {@link #save(Path)} with a step between writing and renaming, where tests simulate a crash. */
+    void save(Path path, IndexFileWriter.BeforeRename beforeRename) throws IOException {
+        if (path == null) {
+            throw new IllegalArgumentException("path is null");
+        }
+        generationLock.writeLock().lock();
+        try {
+            IndexContents saved = contents;
+            IndexFileWriter.write(saved.graph(), config, saved.size(), path, beforeRename);
+        } finally {
+            generationLock.writeLock().unlock();
+        }
+    }
+
+    /** Whether this index was opened with {@link #open} and so cannot change. */
+    public boolean isReadOnly() {
+        return contents instanceof MappedIndex;
+    }
+
+    /**
+     * Unmaps the file of an index opened with {@link #open}; afterwards every method throws
+     * {@link IllegalStateException}. Does nothing for other indexes, which hold no file.
+     */
+    @Override
+    public void close() {
+        if (contents instanceof MappedIndex mapped) {
+            mapped.close();
+        }
     }
 
     /**
@@ -59,6 +137,7 @@ public final class HnswIndex {
      *                                  infinite component, or a zero vector under cosine
      */
     public void add(String id, float[] vector) {
+        writable("add");
         insert(VectorBatch.of(id, vector, config), 1, BuildProgressListener.none());
     }
 
@@ -83,6 +162,7 @@ public final class HnswIndex {
      *                                  id or vector is bad (see {@link #add})
      */
     public void addAll(List<String> ids, List<float[]> vectors, int threads, BuildProgressListener progress) {
+        writable("addAll");
         checkThreads(threads);
         insert(VectorBatch.of(ids, vectors, config), threads, progressOrNone(progress));
     }
@@ -98,6 +178,7 @@ public final class HnswIndex {
      * no array per vector.
      */
     public void addAll(List<String> ids, float[] rowMajorVectors, int threads, BuildProgressListener progress) {
+        writable("addAll");
         checkThreads(threads);
         insert(VectorBatch.ofRows(ids, rowMajorVectors, config), threads, progressOrNone(progress));
     }
@@ -109,12 +190,13 @@ public final class HnswIndex {
      * @return whether the id was present
      */
     public boolean remove(String id) {
+        writable("remove");
         if (id == null) {
             throw new IllegalArgumentException("id is null");
         }
         generationLock.readLock().lock();
         try {
-            return state.remove(id);
+            return writable("remove").remove(id);
         } finally {
             generationLock.readLock().unlock();
         }
@@ -125,7 +207,7 @@ public final class HnswIndex {
         if (id == null) {
             throw new IllegalArgumentException("id is null");
         }
-        return state.contains(id);
+        return contents.contains(id);
     }
 
     /** The {@code k} nearest vectors, nearest first, with the index's efSearch. */
@@ -157,19 +239,20 @@ public final class HnswIndex {
                 searched[i] = query[i] * scale;
             }
         }
-        return state.search(searched, k, options);
+        return contents.search(searched, k, options);
     }
 
     /** Live vectors: added and not removed. */
     public int size() {
-        return state.size();
+        return contents.size();
     }
 
     /** Removes every vector and frees the graph. Settings stay. */
     public void clear() {
+        writable("clear");
         generationLock.writeLock().lock();
         try {
-            state = new IndexState(config);
+            contents = new IndexState(config);
         } finally {
             generationLock.writeLock().unlock();
         }
@@ -181,9 +264,10 @@ public final class HnswIndex {
      * Searches keep running on the old graph meanwhile; writes wait.
      */
     public void rebuild() {
+        writable("rebuild");
         generationLock.writeLock().lock();
         try {
-            IndexState old = state;
+            IndexState old = writable("rebuild");
             List<IndexState.LiveNode> live = old.liveNodes();
             List<String> ids = live.stream().map(IndexState.LiveNode::id).toList();
             float[][] arrays = new float[live.size()][];
@@ -196,7 +280,7 @@ public final class HnswIndex {
             IndexState rebuilt = new IndexState(config);
             BulkInserter.insertAll(rebuilt, VectorBatch.ofStored(ids, arrays, offsets),
                     Runtime.getRuntime().availableProcessors(), BuildProgressListener.none());
-            state = rebuilt;
+            contents = rebuilt;
         } finally {
             generationLock.writeLock().unlock();
         }
@@ -204,7 +288,7 @@ public final class HnswIndex {
 
     /** Describes the graph and its memory; walks the whole graph, so not for a hot loop. */
     public IndexStatistics statistics() {
-        return state.statistics();
+        return contents.statistics();
     }
 
     public int dimension() {
@@ -220,15 +304,24 @@ public final class HnswIndex {
         return "HnswIndex[" + config + ", size=" + size() + "]";
     }
 
-    /** The current generation; for collaborators in this package (persistence, tests). */
+    /** The current generation of an index that can change; for tests in this package. */
     IndexState currentState() {
-        return state;
+        return writable("currentState");
+    }
+
+    /** The heap generation, or an exception saying why a read-only index cannot do {@code operation}. */
+    private IndexState writable(String operation) {
+        if (contents instanceof IndexState state) {
+            return state;
+        }
+        throw new IllegalStateException(operation + "() is not possible: this index is read-only, mapped from "
+                + ((MappedIndex) contents).path() + " by HnswIndex.open; use HnswIndex.load(path) for an index that can change");
     }
 
     private void insert(VectorBatch batch, int threads, BuildProgressListener progress) {
         generationLock.readLock().lock();
         try {
-            BulkInserter.insertAll(state, batch, threads, progress);
+            BulkInserter.insertAll(writable("add"), batch, threads, progress);
         } finally {
             generationLock.readLock().unlock();
         }
@@ -299,7 +392,8 @@ public final class HnswIndex {
          *                                  efConstruction or efSearch ≤ 0, or maxLevel out of range
          */
         public HnswIndex build() {
-            return new HnswIndex(new IndexConfig(dimension, metric, m, efConstruction, efSearch, maxLevel, seed));
+            IndexConfig config = new IndexConfig(dimension, metric, m, efConstruction, efSearch, maxLevel, seed);
+            return new HnswIndex(config, new IndexState(config));
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * and {@link HnswIndex#rebuild()} replace the generation whole, so a search that began on the old
  * one finishes on it undisturbed.
  */
-final class IndexState {
+final class IndexState implements IndexContents {
 
     /** Small inserts add up to a connectivity repair once they reach an eighth of the index, and at least this many. */
     static final int REPAIR_MIN_INSERTS = 1024;
@@ -48,8 +48,49 @@ final class IndexState {
         this.connectivityRepair = new ConnectivityRepair(config, graph, searcher, inserter);
     }
 
-    int size() {
+    /**
+     * The generation saved in {@code file}, with the same ordinals, links and node states, so it
+     * searches exactly as the saved one did.
+     *
+     * @throws IndexFileException if two live nodes of the file share an id
+     */
+    static IndexState restore(IndexFile file) throws IndexFileException {
+        IndexState state = new IndexState(file.config);
+        NodeStore nodes = state.graph.nodes;
+        if (file.nodeCount > 0) {
+            nodes.allocate(file.nodeCount);
+        }
+        long vectorsAt = file.sectionOffset(IndexFileFormat.Section.VECTORS);
+        long vectorStride = IndexFileFormat.vectorStride(file.config.dimension());
+        long level0At = file.sectionOffset(IndexFileFormat.Section.LEVEL0_LINKS);
+        long level0RowBytes = (long) IndexFileFormat.level0RowInts(file.config.m()) * Integer.BYTES;
+        int abandoned = 0;
+        for (int node = 0; node < file.nodeCount; node++) {
+            byte nodeState = file.state(node);
+            String id = file.id(node);
+            nodes.restore(node, id, file.levels[node], nodeState, file.segment, vectorsAt + node * vectorStride,
+                    level0At + node * level0RowBytes, file.upperLinks[node]);
+            if (nodeState == IndexFileFormat.UNFINISHED) {
+                abandoned++;
+            } else if (nodeState == IndexFileFormat.VISIBLE && state.ids.put(id, node) != IdTable.ABSENT) {
+                throw new IndexFileException(IndexFileException.Problem.INVALID, file.path,
+                        "id \"" + id + "\" belongs to two live nodes");
+            }
+        }
+        state.liveCount = state.ids.size();
+        state.abandonedCount = abandoned;
+        state.graph.setEntryPoint(file.entryPoint);
+        return state;
+    }
+
+    @Override
+    public int size() {
         return liveCount;
+    }
+
+    @Override
+    public SearchableGraph graph() {
+        return graph;
     }
 
     long distanceComputations() {
@@ -129,7 +170,8 @@ final class IndexState {
         }
     }
 
-    boolean contains(String id) {
+    @Override
+    public boolean contains(String id) {
         synchronized (ids) {
             return ids.get(id) != IdTable.ABSENT;
         }
@@ -148,7 +190,8 @@ final class IndexState {
     record LiveNode(String id, int node) {
     }
 
-    IndexStatistics statistics() {
+    @Override
+    public IndexStatistics statistics() {
         long idTableBytes;
         synchronized (ids) {
             idTableBytes = ids.bytes();
@@ -156,8 +199,8 @@ final class IndexState {
         return StatisticsCollector.collect(graph, config, size(), idTableBytes, distanceComputations());
     }
 
-    /** Searches with a query that has been validated and, under cosine, normalised. */
-    List<SearchResult> search(float[] query, int k, SearchOptions options) {
+    @Override
+    public List<SearchResult> search(float[] query, int k, SearchOptions options) {
         // Read before nodeCount(): if every node below that mark was visible then, the bare loop
         // may skip the per-node check, provided it drops nodes inserted since (at or above the mark).
         int live = liveCount + abandonedCount;

@@ -1,5 +1,6 @@
 package io.hnswbench.engine;
 
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -117,6 +118,25 @@ final class NodeStore {
             page.upperLinks[slot] = new int[level * upperStride];
         }
         FLAGS.setRelease(page.flags, slot, PENDING);
+    }
+
+    /**
+     * Fills a node allocated for loading, whole and already linked: vector and level-0 row copied
+     * from the index file, upper-level rows handed over. Only the loading thread sees the store.
+     *
+     * @param upperRows the rows of levels 1..level, or {@code null} for a level-0 node
+     */
+    void restore(int node, String id, int level, byte state, MemorySegment file, long vectorAt, long level0RowAt,
+                 int[] upperRows) {
+        NodePage page = page(node);
+        int slot = node & PAGE_MASK;
+        MemorySegment.copy(file, IndexFile.FLOAT, vectorAt, page.slots, vectorOffset(node), dimension);
+        // The row's ints keep their bits in the float slots (see NodePage#slots).
+        MemorySegment.copy(file, IndexFile.FLOAT, level0RowAt, page.slots, level0RowOffset(node), level0Stride);
+        page.ids[slot] = id;
+        page.levels[slot] = (byte) level;
+        page.upperLinks[slot] = upperRows;
+        page.flags[slot] = state;
     }
 
     int level(int node) {

@@ -22,11 +22,17 @@ interface SearchableGraph {
 
     int level(int node);
 
+    /** Whether the ordinal holds a node: false for one reserved by a cancelled insert and never filled. */
+    boolean holdsNode(int node);
+
     /** The node's id, or {@code null} for an ordinal that was reserved but never filled. */
     String id(int node);
 
     /** Whether searches may return the node (added, and neither removed nor replaced). */
     boolean isVisible(int node);
+
+    /** Copies the node's stored vector (normalised under cosine) into {@code destination}. */
+    void copyVector(int node, float[] destination);
 
     /** Distance from the query slice to a stored node. */
     float distanceTo(float[] query, int queryOffset, int node);

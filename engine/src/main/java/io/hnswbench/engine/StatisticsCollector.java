@@ -25,7 +25,7 @@ final class StatisticsCollector {
         int levelCount = entry == null ? 0 : entry.level() + 1;
         int storedNodes = 0;
         for (int node = 0; node < allocated; node++) {
-            if (graph.id(node) != null) {
+            if (graph.holdsNode(node)) {
                 storedNodes++;
                 levelCount = Math.max(levelCount, graph.level(node) + 1);
             }
@@ -62,7 +62,7 @@ final class StatisticsCollector {
         int minDegree = Integer.MAX_VALUE;
         int maxDegree = 0;
         for (int node = 0; node < allocated; node++) {
-            if (graph.id(node) == null || graph.level(node) < level) {
+            if (!graph.holdsNode(node) || graph.level(node) < level) {
                 continue;
             }
             int degree = graph.copyLinks(node, level, neighbors);

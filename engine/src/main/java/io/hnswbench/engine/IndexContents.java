@@ -1,0 +1,22 @@
+package io.hnswbench.engine;
+
+import java.util.List;
+
+/**
+ * What an {@link HnswIndex} reads from, whether it can change ({@link IndexState}, on the heap)
+ * or not ({@link MappedIndex}, a mapped file).
+ */
+interface IndexContents {
+
+    int size();
+
+    boolean contains(String id);
+
+    /** Searches with a query that has been validated and, under cosine, normalised. */
+    List<SearchResult> search(float[] query, int k, SearchOptions options);
+
+    IndexStatistics statistics();
+
+    /** The graph, for saving; the caller keeps it from changing meanwhile. */
+    SearchableGraph graph();
+}
