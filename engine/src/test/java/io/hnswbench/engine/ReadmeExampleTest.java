@@ -3,10 +3,13 @@ package io.hnswbench.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedding example of README.md, line for line, so the README cannot rot. */
 class ReadmeExampleTest {
@@ -33,5 +36,32 @@ class ReadmeExampleTest {
         assertEquals("v1", hits.get(0).id());
         assertTrue(hits.stream().allMatch(hit -> hit.distance() <= 0.35f));
         assertEquals(1000, stats.size());
+    }
+
+    @Test
+    void readmePersistenceExampleRunsAsWritten(@TempDir Path folder) throws IOException {
+        HnswIndex index = HnswIndex.builder(16).build();
+        index.addAll(TestVectors.ids(200), TestVectors.uniform(41, 200, 16), 1);
+        float[] query = TestVectors.uniform(42, 1, 16).get(0);
+        List<SearchResult> hits = index.search(query, 10);
+        Path file = folder.resolve("docs.hnsw");
+        List<SearchResult> expected = hits;
+
+        index.save(file);                                  // atomic: a crash leaves the old file or the new one
+        HnswIndex copy = HnswIndex.load(file);
+        try (HnswIndex mapped = HnswIndex.open(file)) {
+            hits = mapped.search(query, 10);               // the saved index's results
+        }
+
+        assertSameHits(expected, hits);
+        assertSameHits(expected, copy.search(query, 10));
+    }
+
+    /** Same ids; distances alike but for the last bit (ENGINE.md, "Determinism": the kernels may be cold here). */
+    private static void assertSameHits(List<SearchResult> expected, List<SearchResult> actual) {
+        assertEquals(expected.stream().map(SearchResult::id).toList(), actual.stream().map(SearchResult::id).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).distance(), actual.get(i).distance(), 1e-6f);
+        }
     }
 }
