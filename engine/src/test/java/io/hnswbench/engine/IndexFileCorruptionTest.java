@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IndexFileCorruptionTest {
 
-    private static final int DIMENSION = 12;
+    private static final int DIMENSION = 7;
 
     @TempDir
     Path folder;
