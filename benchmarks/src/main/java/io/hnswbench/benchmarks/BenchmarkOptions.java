@@ -95,7 +95,7 @@ record BenchmarkOptions(Path dataset, List<Integer> threadCounts, int m, int efC
         return new BenchmarkOptions(dataset, threadCounts, m, efConstruction, repeat, efSearches, limit, k);
     }
 
-    private static int positive(String name, String value) throws InvalidArguments {
+    static int positive(String name, String value) throws InvalidArguments {
         int number;
         try {
             number = Integer.parseInt(value.trim());
@@ -108,7 +108,7 @@ record BenchmarkOptions(Path dataset, List<Integer> threadCounts, int m, int efC
         return number;
     }
 
-    private static List<Integer> positiveList(String name, String value) throws InvalidArguments {
+    static List<Integer> positiveList(String name, String value) throws InvalidArguments {
         List<Integer> numbers = new ArrayList<>();
         for (String item : value.split(",", -1)) {
             numbers.add(positive(name, item));

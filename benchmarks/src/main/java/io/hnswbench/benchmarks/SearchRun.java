@@ -3,6 +3,7 @@ package io.hnswbench.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.hnswbench.engine.HnswIndex;
 import io.hnswbench.engine.SearchOptions;
@@ -21,11 +22,28 @@ import io.hnswbench.engine.SearchResult;
 record SearchRun(int efSearch, double recall, double queriesPerSecond, double meanLatencyMicros,
                  double medianLatencyMicros, double p99LatencyMicros) {
 
+    /** Scores one query's hits as recall@k. */
+    @FunctionalInterface
+    interface Scorer {
+        double recall(int query, List<SearchResult> hits);
+    }
+
     /**
      * Searches every query once untimed, so the JIT has compiled the search at this ef and the
      * graph is in cache, then once timed. Recall is scored after the clock stops.
      */
     static SearchRun measure(HnswIndex index, float[][] queries, GroundTruth truth, int k, int efSearch) {
+        return measure(index, queries, truth::recall, k, efSearch, hits -> {
+        });
+    }
+
+    /**
+     * {@link #measure(HnswIndex, float[][], GroundTruth, int, int)} with any scorer, handing the
+     * hits of the timed pass (one list per query, in query order) to {@code timedHits} after the
+     * clock stops.
+     */
+    static SearchRun measure(HnswIndex index, float[][] queries, Scorer scorer, int k, int efSearch,
+                             Consumer<List<List<SearchResult>>> timedHits) {
         SearchOptions options = SearchOptions.ef(efSearch);
         for (float[] query : queries) {
             index.search(query, k, options);
@@ -43,12 +61,23 @@ record SearchRun(int efSearch, double recall, double queriesPerSecond, double me
 
         double recallSum = 0;
         for (int q = 0; q < queries.length; q++) {
-            recallSum += truth.recall(q, hits.get(q));
+            recallSum += scorer.recall(q, hits.get(q));
         }
+        timedHits.accept(hits);
         Arrays.sort(latencies);
         double meanNanos = Arrays.stream(latencies).average().orElse(0);
         return new SearchRun(efSearch, recallSum / queries.length, queries.length / (wallNanos / 1e9),
                 meanNanos / 1e3, percentile(latencies, 0.50) / 1e3, percentile(latencies, 0.99) / 1e3);
+    }
+
+    /** The hits of every query at this ef, untimed. */
+    static List<List<SearchResult>> allHits(HnswIndex index, float[][] queries, int k, int efSearch) {
+        SearchOptions options = SearchOptions.ef(efSearch);
+        List<List<SearchResult>> hits = new ArrayList<>(queries.length);
+        for (float[] query : queries) {
+            hits.add(index.search(query, k, options));
+        }
+        return hits;
     }
 
     /** Nearest-rank percentile of sorted values. */
