@@ -126,7 +126,8 @@ final class IdTable {
         }
     }
 
-    private static int slotOf(String id, int mask) {
+    /** Where probing for {@code id} starts in a table of {@code mask + 1} slots; {@link MappedIdTable} shares it. */
+    static int slotOf(String id, int mask) {
         int h = id.hashCode() * 0x9E3779B1;
         return (h ^ (h >>> 16)) & mask;
     }

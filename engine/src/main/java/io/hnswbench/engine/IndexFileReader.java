@@ -12,6 +12,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -291,7 +293,9 @@ final class IndexFileReader {
             long offsets = layout.offset(Section.ID_OFFSETS);
             long idBytes = layout.length(Section.ID_BYTES);
             long idBase = layout.offset(Section.ID_BYTES);
-            CharsetDecoder decoder = IndexFile.decoder();
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
             long previous = 0;
             require(segment.get(IndexFile.LONG, offsets) == 0, "the first id does not start at 0");
             for (int node = 0; node < nodes; node++) {

@@ -34,12 +34,15 @@ final class IndexFileWriter {
     private final IndexConfig config;
     private final int liveCount;
     private final int nodes;
+    /** UTF-8 length of each node's id (0 for an unfinished node), measured once for the header and the offsets. */
+    private final int[] idLengths;
 
     private IndexFileWriter(SearchableGraph graph, IndexConfig config, int liveCount) {
         this.graph = graph;
         this.config = config;
         this.liveCount = liveCount;
         this.nodes = graph.nodeCount();
+        this.idLengths = new int[nodes];
     }
 
     static void write(SearchableGraph graph, IndexConfig config, int liveCount, Path target, BeforeRename beforeRename)
@@ -88,9 +91,9 @@ final class IndexFileWriter {
         int levelCount = 0;
         for (int node = 0; node < nodes; node++) {
             if (graph.holdsNode(node)) {
-                String id = graph.id(node);
+                idLengths[node] = graph.id(node).getBytes(StandardCharsets.UTF_8).length;
                 upperLinkInts += (long) graph.level(node) * IndexFileFormat.upperRowInts(m);
-                idBytes += id.getBytes(StandardCharsets.UTF_8).length;
+                idBytes += idLengths[node];
                 levelCount = Math.max(levelCount, graph.level(node) + 1);
             }
         }
@@ -138,7 +141,7 @@ final class IndexFileWriter {
                 long offset = 0;
                 for (int node = 0; node < nodes; node++) {
                     out.putLong(offset);
-                    offset += graph.holdsNode(node) ? graph.id(node).getBytes(StandardCharsets.UTF_8).length : 0;
+                    offset += idLengths[node];
                 }
                 out.putLong(offset);
             }

@@ -45,7 +45,7 @@ final class MappedIdTable {
     boolean contains(String id) {
         byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
         int mask = slots.length - 1;
-        for (int slot = slotOf(id, mask); slots[slot] != EMPTY; slot = (slot + 1) & mask) {
+        for (int slot = IdTable.slotOf(id, mask); slots[slot] != EMPTY; slot = (slot + 1) & mask) {
             if (sameId(slots[slot], utf8)) {
                 return true;
             }
@@ -60,7 +60,7 @@ final class MappedIdTable {
     private boolean insert(int node, String id) {
         int mask = slots.length - 1;
         byte[] utf8 = null;
-        int slot = slotOf(id, mask);
+        int slot = IdTable.slotOf(id, mask);
         for (; slots[slot] != EMPTY; slot = (slot + 1) & mask) {
             if (utf8 == null) {
                 utf8 = id.getBytes(StandardCharsets.UTF_8);
@@ -78,10 +78,5 @@ final class MappedIdTable {
         long end = file.idStart(node + 1);
         return end - start == utf8.length
                 && MemorySegment.mismatch(file.segment, start, end, MemorySegment.ofArray(utf8), 0, utf8.length) == -1;
-    }
-
-    private static int slotOf(String id, int mask) {
-        int h = id.hashCode() * 0x9E3779B9;
-        return (h ^ (h >>> 16)) & mask;
     }
 }
