@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,57 @@ class IndexFileCorruptionTest {
         assertTrue(checksum.getMessage().contains("section"), checksum.getMessage());
 
         assertThrows(java.nio.file.NoSuchFileException.class, () -> HnswIndex.load(folder.resolve("missing.hnsw")));
+    }
+
+    @Test
+    void contentsThatContradictEachOtherAreRefusedEvenWithMatchingChecksums() throws IOException {
+        ByteBuffer file = ByteBuffer.wrap(bytes.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        long level0 = sectionOffset(file, IndexFileFormat.Section.LEVEL0_LINKS);
+        file.putInt((int) level0 + Integer.BYTES, 1_000_000); // node 0's first link: no such node
+        assertInvalid(resealed(file), "links to 1000000");
+
+        file = ByteBuffer.wrap(bytes.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        file.putInt((int) level0, 99); // node 0 claims more links than a row holds
+        assertInvalid(resealed(file), "99 links on level 0");
+
+        file = ByteBuffer.wrap(bytes.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        file.putInt(IndexFileFormat.LIVE_COUNT_AT, file.getInt(IndexFileFormat.LIVE_COUNT_AT) + 1);
+        assertInvalid(resealed(file), "live vectors");
+
+        file = ByteBuffer.wrap(bytes.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        long states = sectionOffset(file, IndexFileFormat.Section.NODE_STATES);
+        file.put((int) states, (byte) 7);
+        assertInvalid(resealed(file), "state 7");
+
+        file = ByteBuffer.wrap(bytes.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        file.putInt(IndexFileFormat.METRIC_AT, 9);
+        assertInvalid(resealed(file), "metric code 9");
+    }
+
+    private void assertInvalid(byte[] content, String detail) throws IOException {
+        Path file = write("invalid.hnsw", content);
+        for (FileAction action : List.<FileAction>of(() -> HnswIndex.load(file), () -> HnswIndex.open(file).close())) {
+            IndexFileException e = assertThrows(IndexFileException.class, action::run);
+            assertEquals(Problem.INVALID, e.problem(), e.getMessage());
+            assertTrue(e.getMessage().contains(detail), e.getMessage());
+        }
+    }
+
+    private static long sectionOffset(ByteBuffer file, IndexFileFormat.Section section) {
+        return file.getLong(IndexFileFormat.HEADER_BYTES + section.ordinal() * IndexFileFormat.SECTION_ENTRY_BYTES + 8);
+    }
+
+    /** Recomputes every section's CRC32C and the header's, as a buggy writer would have stored them. */
+    private static byte[] resealed(ByteBuffer file) {
+        for (IndexFileFormat.Section section : IndexFileFormat.Section.values()) {
+            int entry = IndexFileFormat.HEADER_BYTES + section.ordinal() * IndexFileFormat.SECTION_ENTRY_BYTES;
+            CRC32C crc = new CRC32C();
+            crc.update(file.slice((int) file.getLong(entry + 8), (int) file.getLong(entry + 16)));
+            file.putInt(entry + 4, (int) crc.getValue());
+        }
+        file.putInt(IndexFileFormat.HEADER_CRC_AT, IndexFileWriter.headerCrc(file.slice(0, IndexFileFormat.TABLE_END)
+                .order(ByteOrder.LITTLE_ENDIAN)));
+        return file.array();
     }
 
     private void assertEqualToOriginal(HnswIndex index, int position) {

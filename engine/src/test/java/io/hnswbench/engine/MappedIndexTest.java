@@ -21,13 +21,19 @@ class MappedIndexTest {
     @TempDir
     Path folder;
 
+    /** The first {@code count} minilm vectors, built and saved to {@code index.hnsw}. */
+    private HnswIndex savedMinilmIndex(SharedDataset data, int count) throws IOException {
+        HnswIndex heap = HnswIndex.builder(data.dimension()).metric(data.metric).build();
+        heap.addAll(data.ids().subList(0, count), Arrays.asList(data.base).subList(0, count), 2);
+        heap.save(folder.resolve("index.hnsw"));
+        return heap;
+    }
+
     @Test
     void eightThreadsSearchingTheMappingAtOnceGetTheHeapIndexResults() throws Exception {
         SharedDataset data = SharedDataset.load(SharedDataset.MINILM);
-        HnswIndex heap = HnswIndex.builder(data.dimension()).metric(data.metric).build();
-        heap.addAll(data.ids().subList(0, 5000), Arrays.asList(data.base).subList(0, 5000), 2);
+        HnswIndex heap = savedMinilmIndex(data, 5000);
         Path file = folder.resolve("index.hnsw");
-        heap.save(file);
         List<float[]> queries = Arrays.asList(data.queries).subList(0, 300);
         try (HnswIndex mapped = HnswIndex.open(file)) {
             IndexComparison.warmUp(List.of(heap, mapped), queries);
@@ -47,12 +53,18 @@ class MappedIndexTest {
         }
     }
 
-    @Test
-    void aMappedIndexRefusesChangesAndSaysHowToGetOneThatCan() throws IOException {
+    /** One 4-d vector under "a", saved to {@code index.hnsw}. */
+    private Path savedTinyIndex() throws IOException {
         Path file = folder.resolve("index.hnsw");
         HnswIndex heap = HnswIndex.builder(4).build();
         heap.add("a", new float[] {1, 2, 3, 4});
         heap.save(file);
+        return file;
+    }
+
+    @Test
+    void aMappedIndexRefusesChangesAndSaysHowToGetOneThatCan() throws IOException {
+        Path file = savedTinyIndex();
         try (HnswIndex mapped = HnswIndex.open(file)) {
             List<Executable> changes = List.of(
                     () -> mapped.add("b", new float[] {1, 0, 0, 0}),
@@ -73,11 +85,7 @@ class MappedIndexTest {
 
     @Test
     void useAfterCloseIsAnErrorNotACrash() throws IOException {
-        Path file = folder.resolve("index.hnsw");
-        HnswIndex heap = HnswIndex.builder(4).build();
-        heap.add("a", new float[] {1, 2, 3, 4});
-        heap.save(file);
-        HnswIndex mapped = HnswIndex.open(file);
+        HnswIndex mapped = HnswIndex.open(savedTinyIndex());
         mapped.close();
         mapped.close();
         List<Executable> uses = List.of(
@@ -95,11 +103,8 @@ class MappedIndexTest {
     @Test
     void closingWhileSearchesRunEndsThemWithAnErrorNotACrash() throws Exception {
         SharedDataset data = SharedDataset.load(SharedDataset.MINILM);
-        HnswIndex heap = HnswIndex.builder(data.dimension()).metric(data.metric).build();
-        heap.addAll(data.ids().subList(0, 2000), Arrays.asList(data.base).subList(0, 2000), 2);
-        Path file = folder.resolve("index.hnsw");
-        heap.save(file);
-        HnswIndex mapped = HnswIndex.open(file);
+        savedMinilmIndex(data, 2000);
+        HnswIndex mapped = HnswIndex.open(folder.resolve("index.hnsw"));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> searchers = new ArrayList<>();
