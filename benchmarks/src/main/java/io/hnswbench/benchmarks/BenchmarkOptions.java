@@ -3,6 +3,7 @@ package io.hnswbench.benchmarks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The command line of {@link BuildSearchBenchmark}, checked: every number positive, every list
@@ -62,21 +63,9 @@ record BenchmarkOptions(Path dataset, List<Integer> threadCounts, int m, int efC
         List<Integer> efSearches = List.of(16, 32, 48, 64, 96, 128, 192, 256, 384, 512);
         int limit = 0;
         int k = 10;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (!name.startsWith("--")) {
-                throw new InvalidArguments("unexpected argument: " + name);
-            }
-            String value;
-            int equals = name.indexOf('=');
-            if (equals > 0) {
-                value = name.substring(equals + 1);
-                name = name.substring(0, equals);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new InvalidArguments(name + " needs a value");
-            }
+        for (CommandLineOption option : CommandLineOption.parse(args, Set.of())) {
+            String name = option.name();
+            String value = option.value();
             switch (name) {
                 case "--dataset" -> dataset = Path.of(value);
                 case "--threads" -> threadCounts = positiveList(name, value);

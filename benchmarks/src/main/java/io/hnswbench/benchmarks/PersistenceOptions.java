@@ -2,6 +2,7 @@ package io.hnswbench.benchmarks;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import io.hnswbench.benchmarks.BenchmarkOptions.InvalidArguments;
 
@@ -72,26 +73,11 @@ record PersistenceOptions(int count, int dimension, int queries, int k, int m, i
         long seed = 42;
         Path file = null;
         boolean keep = false;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (!name.startsWith("--")) {
-                throw new InvalidArguments("unexpected argument: " + name);
-            }
-            if (name.equals("--keep")) {
-                keep = true;
-                continue;
-            }
-            String value;
-            int equals = name.indexOf('=');
-            if (equals > 0) {
-                value = name.substring(equals + 1);
-                name = name.substring(0, equals);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new InvalidArguments(name + " needs a value");
-            }
+        for (CommandLineOption option : CommandLineOption.parse(args, Set.of("--keep"))) {
+            String name = option.name();
+            String value = option.value();
             switch (name) {
+                case "--keep" -> keep = true;
                 case "--count" -> count = BenchmarkOptions.positive(name, value);
                 case "--dimension" -> dimension = BenchmarkOptions.positive(name, value);
                 case "--queries" -> queries = BenchmarkOptions.positive(name, value);
