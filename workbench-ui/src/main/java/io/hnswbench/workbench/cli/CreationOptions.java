@@ -1,8 +1,14 @@
 package io.hnswbench.workbench.cli;
 
+import io.hnswbench.datasets.Dataset;
 import io.hnswbench.datasets.DatasetCreator;
+import io.hnswbench.datasets.MetricNames;
 import io.hnswbench.datasets.Provenance;
+import io.hnswbench.workbench.DatasetService;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
@@ -42,6 +48,32 @@ final class CreationOptions {
             throw new IllegalArgumentException("--gt-k must be positive, got " + gtK);
         }
         return gtK;
+    }
+
+    /** One way of making a dataset folder, given a creator that reports progress. */
+    @FunctionalInterface
+    interface Creation {
+        Dataset create(DatasetCreator creator) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code creation} behind a progress bar on standard error, then prints what it wrote.
+     *
+     * @return the verb's exit code
+     */
+    int run(CommandSpec spec, DatasetService datasets, Path out, Creation creation)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Dataset dataset;
+        try (TerminalProgress progress = TerminalProgress.onStandardError(spec.commandLine().getErr())) {
+            dataset = creation.create(datasets.creator(threadCount(), progress));
+        }
+        spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                "wrote %s: %s, %,d base + %,d query vectors, %d-d, %s, ground truth k=%d%s (%.1f s)", out,
+                dataset.name(), dataset.base().rows(), dataset.queries().rows(), dataset.dimension(),
+                MetricNames.of(dataset.metric()), dataset.meta().gtK(),
+                dataset.baseTexts().isPresent() ? ", with texts" : "", (System.nanoTime() - start) / 1e9));
+        return 0;
     }
 
     /** The provenance for meta.json; {@code built_with} records the command as typed. */

@@ -1,6 +1,5 @@
 package io.hnswbench.workbench.cli;
 
-import io.hnswbench.datasets.Dataset;
 import io.hnswbench.datasets.DatasetCreator;
 import io.hnswbench.datasets.TextEmbedder;
 import io.hnswbench.workbench.DatasetService;
@@ -55,14 +54,7 @@ public class DatasetsEmbedCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must not be negative, got " + limit);
         }
-        long start = System.nanoTime();
-        Dataset dataset;
-        try (TerminalProgress progress = TerminalProgress.onStandardError(spec.commandLine().getErr())) {
-            dataset = datasets.creator(creation.threadCount(), progress).embedTexts(new DatasetCreator.EmbedRequest(
-                    texts, queryCount, limit, creation.checkedGtK(), creation.seed, creation.name,
-                    creation.provenance(spec)), out);
-        }
-        spec.commandLine().getOut().println(DatasetReport.written(out, dataset, start));
-        return 0;
+        return creation.run(spec, datasets, out, creator -> creator.embedTexts(new DatasetCreator.EmbedRequest(texts,
+                queryCount, limit, creation.checkedGtK(), creation.seed, creation.name, creation.provenance(spec)), out));
     }
 }

@@ -1,6 +1,5 @@
 package io.hnswbench.workbench.cli;
 
-import io.hnswbench.datasets.Dataset;
 import io.hnswbench.datasets.SyntheticData;
 import io.hnswbench.engine.Metric;
 import io.hnswbench.workbench.DatasetService;
@@ -71,13 +70,7 @@ public class DatasetsGenerateCommand implements Callable<Integer> {
         }
         SyntheticData.Spec data = new SyntheticData.Spec(SyntheticData.Kind.parse(kind), count, queryCount, dimension,
                 clusters, spread, creation.seed, metric);
-        long start = System.nanoTime();
-        Dataset dataset;
-        try (TerminalProgress progress = TerminalProgress.onStandardError(spec.commandLine().getErr())) {
-            dataset = datasets.creator(creation.threadCount(), progress)
-                    .generate(data, creation.checkedGtK(), creation.name, creation.provenance(spec), out);
-        }
-        spec.commandLine().getOut().println(DatasetReport.written(out, dataset, start));
-        return 0;
+        return creation.run(spec, datasets, out, creator -> creator.generate(data, creation.checkedGtK(), creation.name,
+                creation.provenance(spec), out));
     }
 }

@@ -1,6 +1,5 @@
 package io.hnswbench.workbench.cli;
 
-import io.hnswbench.datasets.Dataset;
 import io.hnswbench.datasets.DatasetCreator;
 import io.hnswbench.engine.Metric;
 import io.hnswbench.workbench.DatasetService;
@@ -65,14 +64,8 @@ public class DatasetsImportCommand implements Callable<Integer> {
         if (queryCount < 0) {
             throw new IllegalArgumentException("--query-count must be positive, got " + queryCount);
         }
-        long start = System.nanoTime();
-        Dataset dataset;
-        try (TerminalProgress progress = TerminalProgress.onStandardError(spec.commandLine().getErr())) {
-            DatasetCreator creator = datasets.creator(creation.threadCount(), progress);
-            dataset = creator.importFile(new DatasetCreator.ImportRequest(file, queries, groundTruth, metric,
-                    queryCount, creation.checkedGtK(), creation.seed, creation.name, creation.provenance(spec)), out);
-        }
-        spec.commandLine().getOut().println(DatasetReport.written(out, dataset, start));
-        return 0;
+        return creation.run(spec, datasets, out, creator -> creator.importFile(new DatasetCreator.ImportRequest(file,
+                queries, groundTruth, metric, queryCount, creation.checkedGtK(), creation.seed, creation.name,
+                creation.provenance(spec)), out));
     }
 }
