@@ -18,6 +18,9 @@ final class GraphQuery {
     private final int defaultEf;
     private final int rowCapacity;
     private final LongAdder distanceComputations;
+    private final LongAdder searches = new LongAdder();
+    private final LongAdder searchDistanceComputations = new LongAdder();
+    private final LongAdder searchHops = new LongAdder();
 
     GraphQuery(SearchableGraph graph, GraphSearcher searcher, IndexConfig config, LongAdder distanceComputations) {
         this.graph = graph;
@@ -56,8 +59,16 @@ final class GraphQuery {
             return nearestResults(scratch.results, k, options.maxDistance(), nodeLimit, idsMayRepeat);
         } finally {
             distanceComputations.add(scratch.distanceComputations);
+            searches.increment();
+            searchDistanceComputations.add(scratch.distanceComputations);
+            searchHops.add(scratch.hops);
             scratch.release();
         }
+    }
+
+    /** The totals of every search this object has answered. */
+    SearchCounters counters() {
+        return new SearchCounters(searches.sum(), searchDistanceComputations.sum(), searchHops.sum());
     }
 
     private List<SearchResult> nearestResults(NodeHeap results, int k, float maxDistance, int nodeLimit,

@@ -48,9 +48,11 @@ final class GraphSearcher {
         int[] neighbors = scratch.neighbors;
         float[] distances = scratch.distances;
         long computations = 0;
+        long hops = 0;
         boolean moved = true;
         while (moved) {
             moved = false;
+            hops++;
             int count = graph.copyLinks(current, level, neighbors);
             scoreAll(scratch, query, queryOffset, neighbors, count, distances);
             computations += count;
@@ -63,6 +65,7 @@ final class GraphSearcher {
             }
         }
         scratch.distanceComputations += computations;
+        scratch.hops += hops;
         return NodeHeap.pack(current, currentDistance);
     }
 
@@ -92,12 +95,14 @@ final class GraphSearcher {
         int[] neighbors = scratch.neighbors;
         float[] distances = scratch.distances;
         long computations = 0;
+        long hops = 0;
 
         while (!candidates.isEmpty()) {
             long nearest = candidates.pop();
             if (NodeHeap.distance(nearest) > bound) {
                 break;
             }
+            hops++;
             int linkCount = graph.copyLinks(NodeHeap.node(nearest), level, neighbors);
             int unvisited = 0;
             for (int i = 0; i < linkCount; i++) {
@@ -125,5 +130,6 @@ final class GraphSearcher {
             }
         }
         scratch.distanceComputations += computations;
+        scratch.hops += hops;
     }
 }

@@ -286,6 +286,15 @@ public final class HnswIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Totals of the work searches have done since the index was built, loaded or opened (or last
+     * cleared or rebuilt): cheap to read, so a benchmark can take one before and after a batch of
+     * queries and report distance computations and hops per query.
+     */
+    public SearchCounters searchCounters() {
+        return contents.searchCounters();
+    }
+
     /** Describes the graph and its memory; walks the whole graph, so not for a hot loop. */
     public IndexStatistics statistics() {
         return contents.statistics();

@@ -17,6 +17,9 @@ interface IndexContents {
 
     IndexStatistics statistics();
 
+    /** Totals of the searches answered so far. */
+    SearchCounters searchCounters();
+
     /** The graph, for saving; the caller keeps it from changing meanwhile. */
     SearchableGraph graph();
 }

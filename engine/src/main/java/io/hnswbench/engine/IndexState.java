@@ -191,6 +191,11 @@ final class IndexState implements IndexContents {
     }
 
     @Override
+    public SearchCounters searchCounters() {
+        return queries.counters();
+    }
+
+    @Override
     public IndexStatistics statistics() {
         long idTableBytes;
         synchronized (ids) {

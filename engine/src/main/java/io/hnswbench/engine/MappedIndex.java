@@ -67,6 +67,11 @@ final class MappedIndex implements IndexContents, AutoCloseable {
     }
 
     @Override
+    public SearchCounters searchCounters() {
+        return queries.counters();
+    }
+
+    @Override
     public IndexStatistics statistics() {
         checkOpen();
         return StatisticsCollector.collect(graph, file.config, file.liveCount, 0, distanceComputations.sum());

@@ -28,6 +28,8 @@ final class SearchScratch {
     long[] targetByteOffsets = new long[64 + 7];
     /** Distance computations since the owner last collected them. */
     long distanceComputations;
+    /** Nodes expanded (their links read) since the owner last collected them. */
+    long hops;
 
     private SearchScratch() {
     }
@@ -54,6 +56,7 @@ final class SearchScratch {
             scratch.targetOffsets = new int[rowCapacity];
         }
         scratch.distanceComputations = 0;
+        scratch.hops = 0;
         return scratch;
     }
 
