@@ -45,6 +45,29 @@ public class DatasetService {
     public record Installation(Path folder, boolean installed) {
     }
 
+    /**
+     * The dataset folder a user named: a path to a dataset folder, or the name (or folder name)
+     * of a dataset under the configured roots, e.g. {@code debian-packages-4k}.
+     *
+     * @throws IllegalArgumentException saying where it looked
+     */
+    public Path resolve(String folderOrName) throws IOException {
+        Path asPath = Path.of(folderOrName);
+        if (DatasetFolder.isDataset(asPath)) {
+            return asPath;
+        }
+        ensureSample();
+        for (DatasetCatalog.Entry entry : list(roots())) {
+            boolean sameName = entry.meta() != null && entry.meta().name().equals(folderOrName);
+            if (sameName || entry.folder().getFileName().toString().equals(folderOrName)) {
+                return entry.folder();
+            }
+        }
+        throw new IllegalArgumentException("unknown dataset '" + folderOrName + "': no dataset folder (with a "
+                + DatasetFolder.META + ") there, and no dataset of that name under " + roots()
+                + "; ./workbench datasets list shows them");
+    }
+
     /** The datasets under {@code roots}. */
     public List<DatasetCatalog.Entry> list(List<Path> rootsToList) throws IOException {
         return DatasetCatalog.list(rootsToList);

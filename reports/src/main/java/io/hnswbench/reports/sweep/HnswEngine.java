@@ -1,0 +1,86 @@
+package io.hnswbench.reports.sweep;
+
+import io.hnswbench.datasets.VectorMatrix;
+import io.hnswbench.engine.HnswIndex;
+import io.hnswbench.engine.Metric;
+import io.hnswbench.engine.SearchCounters;
+import io.hnswbench.engine.SearchOptions;
+import io.hnswbench.engine.SearchResult;
+import io.hnswbench.reports.GraphStatistics;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/** This project's engine, {@code io.hnswbench.engine.HnswIndex}, as a sweep engine named {@code hnsw}. */
+public final class HnswEngine implements SweepEngine {
+
+    public static final String NAME = "hnsw";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EngineIndex build(VectorMatrix base, Metric metric, BuildSettings settings, BuildProgress progress)
+            throws InterruptedException {
+        HnswIndex index = HnswIndex.builder(base.dimension()).metric(metric).m(settings.m())
+                .efConstruction(settings.efConstruction()).seed(settings.seed()).build();
+        try {
+            index.addAll(rowIds(base.rows()), base.data(), settings.threads(),
+                    (inserted, total) -> progress.inserted(inserted, total));
+        } catch (CancellationException cancelled) {
+            throw new InterruptedException(cancelled.getMessage());
+        }
+        return new Built(index);
+    }
+
+    /** Ids "0", "1", ... made on demand, so a million rows need no list of a million strings up front. */
+    private static List<String> rowIds(int rows) {
+        return new AbstractList<>() {
+            @Override
+            public String get(int row) {
+                return Integer.toString(row);
+            }
+
+            @Override
+            public int size() {
+                return rows;
+            }
+        };
+    }
+
+    private record Built(HnswIndex index) implements EngineIndex {
+
+        @Override
+        public int search(float[] query, int k, int efSearch, int[] ids, float[] distances) {
+            List<SearchResult> hits = index.search(query, k, SearchOptions.ef(efSearch));
+            for (int i = 0; i < hits.size(); i++) {
+                ids[i] = Integer.parseInt(hits.get(i).id());
+                distances[i] = hits.get(i).distance();
+            }
+            return hits.size();
+        }
+
+        @Override
+        public long bytes() {
+            return index.statistics().totalBytes();
+        }
+
+        @Override
+        public GraphStatistics statistics() {
+            return GraphStatistics.of(index.statistics());
+        }
+
+        @Override
+        public Work work() {
+            SearchCounters counters = index.searchCounters();
+            return new Work(counters.distanceComputations(), counters.hops());
+        }
+
+        @Override
+        public void close() {
+            index.close();
+        }
+    }
+}

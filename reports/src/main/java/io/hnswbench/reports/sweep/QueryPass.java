@@ -1,0 +1,176 @@
+package io.hnswbench.reports.sweep;
+
+import io.hnswbench.datasets.GroundTruth;
+import io.hnswbench.datasets.VectorMatrix;
+import io.hnswbench.reports.SweepPoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One timed pass of the whole query set at one efSearch: each query's latency goes into an
+ * HdrHistogram (per thread, merged), QPS is the query count over the wall-clock time of the pass,
+ * and recall is computed after the clock stops, from the results kept meanwhile.
+ */
+final class QueryPass {
+
+    /** Latencies are recorded in nanoseconds with three significant digits. */
+    private static final int SIGNIFICANT_DIGITS = 3;
+    private static final int PROGRESS_EVERY = 100;
+    /** Timed passes repeat until they add up to this much wall-clock time. */
+    static final long MIN_TIMED_NANOS = 500_000_000L;
+
+    private final List<float[]> queries;
+    private final GroundTruth truth;
+    private final int k;
+    private final int threads;
+
+    /** Told how many queries of the pass are done; called from the searching threads. */
+    @FunctionalInterface
+    interface Progress {
+        void queriesDone(long done, long total);
+    }
+
+    QueryPass(VectorMatrix queryVectors, GroundTruth truth, int k, int threads) {
+        // Copied out once, before any clock runs, so no pass times an array copy.
+        this.queries = new ArrayList<>(queryVectors.rows());
+        for (int q = 0; q < queryVectors.rows(); q++) {
+            queries.add(queryVectors.row(q));
+        }
+        this.truth = truth;
+        this.k = k;
+        this.threads = threads;
+    }
+
+    /** Runs {@code count} queries (cycling through the set) untimed, so the JIT has compiled the search. */
+    void warmUp(EngineIndex index, int efSearch, int count) throws InterruptedException {
+        int[] ids = new int[k];
+        float[] distances = new float[k];
+        for (int i = 0; i < count; i++) {
+            checkInterrupted();
+            index.search(queries.get(i % queries.size()), k, efSearch, ids, distances);
+        }
+    }
+
+    /**
+     * Times the query set at {@code efSearch}. One pass of a small set takes milliseconds, too
+     * short for a steady figure on a shared machine, so the set is searched again until the timed
+     * passes add up to {@link #MIN_TIMED_NANOS}; every pass's latencies count, and recall comes
+     * from the first pass's results.
+     */
+    SweepPoint measure(EngineIndex index, int efSearch, Progress progress) throws InterruptedException {
+        int n = queries.size();
+        int[][] ids = new int[n][k];
+        float[][] distances = new float[n][k];
+        int[] counts = new int[n];
+        int[][] laterIds = new int[n][k];
+        float[][] laterDistances = new float[n][k];
+        int[] laterCounts = new int[n];
+        EngineIndex.Work before = index.work();
+        Histogram latencies = new Histogram(SIGNIFICANT_DIGITS);
+        long timedNanos = 0;
+        long searched = 0;
+        for (int pass = 0; pass == 0 || timedNanos < MIN_TIMED_NANOS; pass++) {
+            boolean first = pass == 0;
+            AtomicInteger nextQuery = new AtomicInteger();
+            AtomicInteger done = new AtomicInteger();
+            Progress reported = first ? progress : (finished, total) -> { };
+            long start = System.nanoTime();
+            if (threads == 1) {
+                searchQueries(index, efSearch, nextQuery, done, first ? ids : laterIds,
+                        first ? distances : laterDistances, first ? counts : laterCounts, latencies, reported);
+            } else {
+                latencies.add(searchInParallel(index, efSearch, nextQuery, done, first ? ids : laterIds,
+                        first ? distances : laterDistances, first ? counts : laterCounts, reported));
+            }
+            timedNanos += System.nanoTime() - start;
+            searched += n;
+        }
+        EngineIndex.Work after = index.work();
+        checkInterrupted();
+
+        double[] perQueryRecall = new double[n];
+        double recallSum = 0;
+        for (int q = 0; q < n; q++) {
+            perQueryRecall[q] = Recall.of(ids[q], distances[q], counts[q], truth, q, k);
+            recallSum += perQueryRecall[q];
+        }
+        double distanceComputations = before == null || after == null ? Double.NaN
+                : (double) (after.distanceComputations() - before.distanceComputations()) / searched;
+        double hops = before == null || after == null ? Double.NaN : (double) (after.hops() - before.hops()) / searched;
+        return new SweepPoint(efSearch, k, recallSum / n, searched / (timedNanos / 1e9), latencies.getMean() / 1e3,
+                micros(latencies, 50), micros(latencies, 95), micros(latencies, 99), micros(latencies, 99.9),
+                distanceComputations, hops, perQueryRecall);
+    }
+
+    private Histogram searchInParallel(EngineIndex index, int efSearch, AtomicInteger nextQuery, AtomicInteger done,
+                                       int[][] ids, float[][] distances, int[] counts, Progress progress)
+            throws InterruptedException {
+        List<Thread> workers = new ArrayList<>();
+        List<Histogram> histograms = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int t = 0; t < threads; t++) {
+            Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+            histograms.add(histogram);
+            workers.add(Thread.ofPlatform().name("sweep-search-" + t).daemon().start(() -> {
+                try {
+                    searchQueries(index, efSearch, nextQuery, done, ids, distances, counts, histogram, progress);
+                } catch (InterruptedException | RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                    nextQuery.set(Integer.MAX_VALUE / 2);
+                }
+            }));
+        }
+        try {
+            for (Thread worker : workers) {
+                worker.join();
+            }
+        } catch (InterruptedException interrupted) {
+            // Cancelled: the workers run to no further query, and are waited for so none outlives the pass.
+            nextQuery.set(Integer.MAX_VALUE / 2);
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            throw interrupted;
+        }
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        Histogram merged = new Histogram(SIGNIFICANT_DIGITS);
+        histograms.forEach(merged::add);
+        return merged;
+    }
+
+    /** Takes queries from {@code nextQuery} until none is left, timing each one. */
+    private void searchQueries(EngineIndex index, int efSearch, AtomicInteger nextQuery, AtomicInteger done,
+                               int[][] ids, float[][] distances, int[] counts, Histogram latencies,
+                               Progress progress) throws InterruptedException {
+        int n = queries.size();
+        for (int q = nextQuery.getAndIncrement(); q < n; q = nextQuery.getAndIncrement()) {
+            long begin = System.nanoTime();
+            counts[q] = index.search(queries.get(q), k, efSearch, ids[q], distances[q]);
+            latencies.recordValue(System.nanoTime() - begin);
+            int finished = done.incrementAndGet();
+            if (finished % PROGRESS_EVERY == 0 || finished == n) {
+                checkInterrupted();
+                progress.queriesDone(finished, n);
+            }
+        }
+    }
+
+    private static double micros(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1e3;
+    }
+
+    private static void checkInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("sweep cancelled");
+        }
+    }
+}

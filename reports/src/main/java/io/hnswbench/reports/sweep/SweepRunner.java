@@ -1,0 +1,142 @@
+package io.hnswbench.reports.sweep;
+
+import io.hnswbench.datasets.Dataset;
+import io.hnswbench.datasets.ExactNeighbors;
+import io.hnswbench.datasets.GroundTruth;
+import io.hnswbench.datasets.MetricNames;
+import io.hnswbench.datasets.VectorMatrix;
+import io.hnswbench.reports.GraphStatistics;
+import io.hnswbench.reports.RunResult;
+import io.hnswbench.reports.SweepParameters;
+import io.hnswbench.reports.SweepPoint;
+import io.hnswbench.reports.SweepResults;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs a sweep: for each (M, efConstruction) of the grid one build, then for each efSearch a
+ * warm-up and one timed pass over the whole query set, measured as DESIGN.md's "Measuring
+ * honestly" asks. Cancel it by interrupting its thread: it stops at the next query or build
+ * batch and returns what it finished, marked {@code cancelled}.
+ */
+public final class SweepRunner {
+
+    /** Vectors of the untimed build that warms up the JIT. */
+    private static final int WARM_UP_BUILD_VECTORS = 2000;
+
+    private final SweepEngine engine;
+
+    public SweepRunner(SweepEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /**
+     * @param datasetFolder where the dataset was read from, recorded so the sweep can be re-run
+     * @throws IllegalArgumentException naming the first bad parameter (empty grid, k above the
+     *                                  ground truth's depth, limit above the base count, ...)
+     */
+    public SweepResults run(Dataset dataset, String datasetFolder, SweepParameters parameters, SweepListener listener) {
+        Instant startedAt = Instant.now();
+        SweepPlan plan = SweepPlan.check(dataset, parameters);
+        VectorMatrix base = plan.base();
+        List<RunResult> runs = new ArrayList<>();
+        boolean cancelled = false;
+        try {
+            GroundTruth truth = groundTruth(dataset, base, parameters, listener);
+            warmUpBuild(base, dataset, parameters, listener);
+            QueryPass pass = new QueryPass(dataset.queries(), truth, parameters.k(), parameters.searchThreads());
+            for (int m : parameters.m()) {
+                for (int efConstruction : parameters.efConstruction()) {
+                    RunResult run = runOne(base, dataset, m, efConstruction, parameters, pass, listener, runs);
+                    if (run == null) {
+                        cancelled = true;
+                        break;
+                    }
+                }
+                if (cancelled) {
+                    break;
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            cancelled = true;
+        }
+        if (cancelled) {
+            Thread.currentThread().interrupt();
+        }
+        SweepResults.DatasetSummary summary = new SweepResults.DatasetSummary(dataset.name(),
+                MetricNames.of(dataset.metric()), dataset.dimension(), base.rows(), dataset.queries().rows(),
+                plan.groundTruthDepth(), datasetFolder);
+        return new SweepResults(summary, EnvironmentProbe.current(startedAt), parameters, runs, cancelled);
+    }
+
+    /**
+     * Builds and measures one (M, efConstruction), adding the run to {@code runs} (also when it
+     * was cancelled part-way with points measured); returns null when cancelled.
+     */
+    private RunResult runOne(VectorMatrix base, Dataset dataset, int m, int efConstruction, SweepParameters parameters,
+                             QueryPass pass, SweepListener listener, List<RunResult> runs) throws InterruptedException {
+        String label = engine.name() + " M=" + m + " efC=" + efConstruction;
+        String buildStage = "build " + label;
+        listener.progress(buildStage, 0, base.rows());
+        long buildStart = System.nanoTime();
+        try (EngineIndex index = engine.build(base, dataset.metric(),
+                new SweepEngine.BuildSettings(m, efConstruction, parameters.buildThreads(), parameters.seed()),
+                (done, total) -> listener.progress(buildStage, done, total))) {
+            double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+            GraphStatistics statistics = index.statistics();
+            long bytes = index.bytes();
+            List<SweepPoint> points = new ArrayList<>();
+            boolean cancelled = false;
+            for (int efSearch : parameters.efSearch()) {
+                try {
+                    pass.warmUp(index, efSearch, parameters.warmUpQueries());
+                    SweepPoint point = pass.measure(index, efSearch,
+                            (done, total) -> listener.progress("search " + label + " ef=" + efSearch, done, total));
+                    points.add(point);
+                    listener.pointMeasured(new RunResult(engine.name(), m, efConstruction, parameters.buildThreads(),
+                            buildSeconds, bytes, statistics, points), point);
+                } catch (InterruptedException interrupted) {
+                    cancelled = true;
+                    break;
+                }
+            }
+            RunResult run = new RunResult(engine.name(), m, efConstruction, parameters.buildThreads(), buildSeconds,
+                    bytes, statistics, points);
+            if (!points.isEmpty()) {
+                runs.add(run);
+                listener.runFinished(run);
+            }
+            return cancelled ? null : run;
+        }
+    }
+
+    /**
+     * Builds a small index untimed first, so the JIT has compiled the insert path before the first
+     * timed build (which would otherwise look slower than the rest for no reason of its own).
+     */
+    private void warmUpBuild(VectorMatrix base, Dataset dataset, SweepParameters parameters, SweepListener listener)
+            throws InterruptedException {
+        VectorMatrix sample = base.head(Math.min(WARM_UP_BUILD_VECTORS, base.rows()));
+        String stage = "warm-up build";
+        try (EngineIndex ignored = engine.build(sample, dataset.metric(), new SweepEngine.BuildSettings(
+                parameters.m().getFirst(), parameters.efConstruction().getFirst(), parameters.buildThreads(),
+                parameters.seed()), (done, total) -> listener.progress(stage, done, total))) {
+            listener.progress(stage, sample.rows(), sample.rows());
+        }
+    }
+
+    /**
+     * The dataset's own ground truth, or, when only the first {@code limit} base vectors are
+     * indexed, an exact one computed for them (the shipped one refers to the whole set).
+     */
+    private static GroundTruth groundTruth(Dataset dataset, VectorMatrix base, SweepParameters parameters,
+                                           SweepListener listener) throws InterruptedException {
+        if (base.rows() == dataset.base().rows()) {
+            return dataset.groundTruth().orElseThrow();
+        }
+        return ExactNeighbors.compute(base, dataset.queries(), dataset.metric(), parameters.k(),
+                Runtime.getRuntime().availableProcessors(), listener::progress);
+    }
+}

@@ -1,0 +1,143 @@
+package io.hnswbench.workbench.cli;
+
+import io.hnswbench.datasets.Dataset;
+import io.hnswbench.reports.ReportFolder;
+import io.hnswbench.reports.SweepParameters;
+import io.hnswbench.reports.SweepResults;
+import io.hnswbench.reports.sweep.HnswEngine;
+import io.hnswbench.reports.sweep.SweepListener;
+import io.hnswbench.reports.sweep.SweepRunner;
+import io.hnswbench.workbench.DatasetService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./workbench sweep --dataset DIR --out DIR}: build and measure a grid, then report. */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"For each M x efConstruction build an index once, then for each efSearch run the whole query "
+                + "set after a warm-up: recall@k (ties counted), QPS, latency percentiles, distance computations and "
+                + "hops per query. Each efSearch is timed over at least 0.5 s (the query set repeated as needed).",
+                "Writes OUT/results.json, results.csv, every chart as PNG and SVG, report.html and report.md. "
+                        + "Ctrl-C stops it and still writes what finished."})
+public class SweepCommand implements Callable<Integer> {
+
+    static final int CANCELLED = 130;
+    private static final long WRITE_GRACE_SECONDS = 60;
+
+    private final DatasetService datasets;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "DIR",
+            description = "A dataset folder, or the name of one under the dataset roots (e.g. debian-packages-4k).")
+    private String dataset;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the results and report go.")
+    private Path out;
+
+    @Option(names = "--engine", defaultValue = HnswEngine.NAME, paramLabel = "NAME",
+            description = "The engine to measure (default: ${DEFAULT-VALUE}, this project's).")
+    private String engine;
+
+    @Option(names = "--m", defaultValue = "8,16,32", paramLabel = "LIST", converter = GridValues.class,
+            description = "Values of M (default: ${DEFAULT-VALUE}).")
+    private List<Integer> m;
+
+    @Option(names = "--ef-construction", defaultValue = "100,200", paramLabel = "LIST", converter = GridValues.class,
+            description = "Values of efConstruction (default: ${DEFAULT-VALUE}).")
+    private List<Integer> efConstruction;
+
+    @Option(names = "--ef-search", defaultValue = "10,20,40,80,160,320,512", paramLabel = "LIST",
+            converter = GridValues.class, description = "Values of efSearch (default: ${DEFAULT-VALUE}).")
+    private List<Integer> efSearch;
+
+    @Option(names = "--k", defaultValue = "10", paramLabel = "K", description = "Neighbours per query (default: ${DEFAULT-VALUE}).")
+    private int k;
+
+    @Option(names = "--build-threads", paramLabel = "N", description = "Threads per build (default: all cores).")
+    private Integer buildThreads;
+
+    @Option(names = "--search-threads", defaultValue = "1", paramLabel = "N",
+            description = "Search threads; 1 measures latency, more measure throughput (default: ${DEFAULT-VALUE}).")
+    private int searchThreads;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+            description = "Index only the first N base vectors; ground truth is then computed for them (default: all).")
+    private int limit;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "The index's level seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--warm-up", defaultValue = "1000", paramLabel = "N",
+            description = "Untimed queries before each efSearch is measured (default: ${DEFAULT-VALUE}).")
+    private int warmUp;
+
+    public SweepCommand(DatasetService datasets) {
+        this.datasets = datasets;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!HnswEngine.NAME.equals(engine)) {
+            throw new IllegalArgumentException("unknown engine '" + engine + "'; this build measures: " + HnswEngine.NAME);
+        }
+        Path folder = datasets.resolve(dataset);
+        Dataset loaded = Dataset.load(folder);
+        SweepParameters parameters = new SweepParameters(engine, m, efConstruction, efSearch, k,
+                buildThreads == null ? Runtime.getRuntime().availableProcessors() : buildThreads, searchThreads, limit,
+                seed, warmUp);
+
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread sweeping = Thread.currentThread();
+        // Ctrl-C: stop the sweep at the next query and give it time to write what it measured.
+        Thread onInterrupt = new Thread(() -> {
+            sweeping.interrupt();
+            try {
+                finished.await(WRITE_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sweep-stop");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            SweepResults results;
+            try (TerminalProgress progress = TerminalProgress.onStandardError(spec.commandLine().getErr())) {
+                results = new SweepRunner(new HnswEngine()).run(loaded, folder.toAbsolutePath().toString(), parameters,
+                        new SweepListener() {
+                            @Override
+                            public void progress(String stage, long done, long total) {
+                                progress.update(stage, done, total);
+                            }
+                        });
+            }
+            boolean cancelled = results.cancelled() || Thread.interrupted();
+            List<Path> written = ReportFolder.write(List.of(results), out);
+            SweepSummary.print(spec.commandLine().getOut(), results);
+            spec.commandLine().getOut().println("report: " + written.getFirst().toAbsolutePath());
+            if (cancelled) {
+                spec.commandLine().getErr().println("sweep: stopped early; the results and report hold what finished");
+                return CANCELLED;
+            }
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running: it is waiting for the latch released above.
+            }
+        }
+    }
+}
