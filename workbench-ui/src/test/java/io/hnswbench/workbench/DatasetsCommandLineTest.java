@@ -15,8 +15,6 @@ import io.hnswbench.datasets.VectorMatrix;
 import io.hnswbench.engine.Metric;
 import io.hnswbench.workbench.cli.WorkbenchCommandLine;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import picocli.CommandLine;
 
 /** The {@code ./workbench datasets ...} verbs as a user types them, in the real Spring context. */
 @SpringBootTest
@@ -48,23 +45,13 @@ class DatasetsCommandLineTest {
         registry.add("workbench.dataset-roots", () -> configuredRoot.toString());
     }
 
-    /** What one run printed and returned. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = workbench.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private VerbRunner.Run run(String... args) {
+        return VerbRunner.run(workbench, args);
     }
 
     @Test
     void listWithoutRootInstallsAndShowsTheBundledSample() {
-        Run run = run("datasets", "list");
+        VerbRunner.Run run = run("datasets", "list");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains(BundledSample.NAME), run.out());
         assertTrue(DatasetFolder.isDataset(configuredRoot.resolve(BundledSample.NAME)));
@@ -74,7 +61,7 @@ class DatasetsCommandLineTest {
     void listWithRootShowsTheSharedDatasets() {
         Path shared = Path.of(System.getProperty("hnswbench.datasets", "../shared/datasets"));
         assumeTrue(Files.isDirectory(shared.resolve("minilm-debian-20k")), "shared datasets not present at " + shared);
-        Run run = run("datasets", "list", "--root", shared.toString());
+        VerbRunner.Run run = run("datasets", "list", "--root", shared.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("minilm-debian-20k") && run.out().contains("cosine"), run.out());
         assertTrue(run.out().contains("mnist-784-10k") && run.out().contains("l2"), run.out());
@@ -83,7 +70,7 @@ class DatasetsCommandLineTest {
     @Test
     void generateWritesAFolderWithExactGroundTruth() throws Exception {
         Path out = work.resolve("clusters");
-        Run run = run("datasets", "generate", "--kind", "clusters", "--count", "600", "--dimension", "12",
+        VerbRunner.Run run = run("datasets", "generate", "--kind", "clusters", "--count", "600", "--dimension", "12",
                 "--queries", "25", "--clusters", "5", "--spread", "0.05", "--gt-k", "20", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("600 base + 25 query vectors"), run.out());
@@ -99,7 +86,7 @@ class DatasetsCommandLineTest {
         Path base = work.resolve("vectors.fvecs");
         TexmexFormat.writeFvecs(base, randomVectors(300, 8, 7));
         Path out = work.resolve("imported");
-        Run imported = run("datasets", "import", base.toString(), "--metric", "inner_product", "--query-count", "30",
+        VerbRunner.Run imported = run("datasets", "import", base.toString(), "--metric", "inner_product", "--query-count", "30",
                 "--out", out.toString());
         assertEquals(0, imported.exitCode(), imported.err());
         Dataset dataset = Dataset.load(out);
@@ -107,7 +94,7 @@ class DatasetsCommandLineTest {
         assertEquals(30, dataset.queries().rows());
         assertEquals(Metric.INNER_PRODUCT, dataset.metric());
 
-        Run recomputed = run("datasets", "ground-truth", out.toString(), "--k", "7");
+        VerbRunner.Run recomputed = run("datasets", "ground-truth", out.toString(), "--k", "7");
         assertEquals(0, recomputed.exitCode(), recomputed.err());
         Dataset again = Dataset.load(out);
         assertEquals(7, again.meta().gtK());
@@ -121,7 +108,7 @@ class DatasetsCommandLineTest {
                 "quarterly revenue fell by 3%", "the company's profits dropped this quarter",
                 "a puppy plays in the garden", "stock prices rose sharply"), StandardCharsets.UTF_8);
         Path out = work.resolve("embedded");
-        Run run = run("datasets", "embed", texts.toString(), "--queries", "2", "--gt-k", "3", "--out", out.toString());
+        VerbRunner.Run run = run("datasets", "embed", texts.toString(), "--queries", "2", "--gt-k", "3", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         Dataset dataset = Dataset.load(out);
         assertEquals(384, dataset.dimension());
@@ -133,7 +120,7 @@ class DatasetsCommandLineTest {
 
     @Test
     void missingRequiredOptionPrintsTheProblemAndUsage() {
-        Run run = run("datasets", "generate", "--kind", "uniform", "--count", "10", "--dimension", "4");
+        VerbRunner.Run run = run("datasets", "generate", "--kind", "uniform", "--count", "10", "--dimension", "4");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("Missing required option: '--out=DIR'"), run.err());
         assertTrue(run.err().contains("Usage: workbench datasets generate"), run.err());
@@ -141,7 +128,7 @@ class DatasetsCommandLineTest {
 
     @Test
     void unknownKindIsRefusedWithTheKnownOnes() {
-        Run run = run("datasets", "generate", "--kind", "spiral", "--count", "10", "--dimension", "4",
+        VerbRunner.Run run = run("datasets", "generate", "--kind", "spiral", "--count", "10", "--dimension", "4",
                 "--out", work.resolve("x").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("unknown kind 'spiral'; choose uniform, gaussian or clusters"), run.err());
@@ -151,7 +138,7 @@ class DatasetsCommandLineTest {
 
     @Test
     void unknownMetricIsRefusedWithTheKnownOnes() {
-        Run run = run("datasets", "generate", "--kind", "uniform", "--count", "10", "--dimension", "4",
+        VerbRunner.Run run = run("datasets", "generate", "--kind", "uniform", "--count", "10", "--dimension", "4",
                 "--metric", "hamming", "--out", work.resolve("x").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("unknown metric 'hamming'"), run.err());
@@ -159,7 +146,7 @@ class DatasetsCommandLineTest {
 
     @Test
     void nonPositiveCountIsRefused() {
-        Run run = run("datasets", "generate", "--kind", "gaussian", "--count", "-5", "--dimension", "4",
+        VerbRunner.Run run = run("datasets", "generate", "--kind", "gaussian", "--count", "-5", "--dimension", "4",
                 "--out", work.resolve("x").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("need count > 0"), run.err());
@@ -169,14 +156,14 @@ class DatasetsCommandLineTest {
     void importWithoutMetricSaysTheFormatCarriesNone() throws IOException {
         Path base = work.resolve("vectors.fvecs");
         TexmexFormat.writeFvecs(base, randomVectors(50, 4, 1));
-        Run run = run("datasets", "import", base.toString(), "--out", work.resolve("x").toString());
+        VerbRunner.Run run = run("datasets", "import", base.toString(), "--out", work.resolve("x").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("does not record a metric"), run.err());
     }
 
     @Test
     void missingInputFileIsAFileProblem() {
-        Run run = run("datasets", "import", work.resolve("absent.fvecs").toString(), "--metric", "l2",
+        VerbRunner.Run run = run("datasets", "import", work.resolve("absent.fvecs").toString(), "--metric", "l2",
                 "--out", work.resolve("x").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("no such file or folder: " + work.resolve("absent.fvecs")), run.err());
@@ -186,7 +173,7 @@ class DatasetsCommandLineTest {
     void existingNonEmptyOutputFolderIsNeverOverwritten() throws IOException {
         Path out = Files.createDirectories(work.resolve("taken"));
         Files.writeString(out.resolve("notes.txt"), "mine");
-        Run run = run("datasets", "generate", "--kind", "uniform", "--count", "10", "--dimension", "4",
+        VerbRunner.Run run = run("datasets", "generate", "--kind", "uniform", "--count", "10", "--dimension", "4",
                 "--out", out.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("already exists and is not empty"), run.err());
@@ -195,7 +182,7 @@ class DatasetsCommandLineTest {
 
     @Test
     void datasetsWithoutVerbAsksForOne() {
-        Run run = run("datasets");
+        VerbRunner.Run run = run("datasets");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("choose a datasets verb"), run.err());
     }

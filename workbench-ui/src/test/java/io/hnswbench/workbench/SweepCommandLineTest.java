@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hnswbench.reports.ResultsFiles;
 import io.hnswbench.reports.SweepResults;
 import io.hnswbench.workbench.cli.WorkbenchCommandLine;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import picocli.CommandLine;
 
 /** {@code ./workbench sweep} and {@code ./workbench report} on the bundled sample, as a user runs them. */
 @SpringBootTest
@@ -36,22 +33,14 @@ class SweepCommandLineTest {
         registry.add("workbench.dataset-roots", () -> configuredRoot.toString());
     }
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = workbench.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private VerbRunner.Run run(String... args) {
+        return VerbRunner.run(workbench, args);
     }
 
     @Test
     void sweepOnTheSampleWritesResultsChartsAndReportAndReportMergesThem() throws Exception {
         Path first = work.resolve("first");
-        Run sweep = run("sweep", "--dataset", "debian-packages-4k", "--m", "8,16", "--ef-construction", "64",
+        VerbRunner.Run sweep = run("sweep", "--dataset", "debian-packages-4k", "--m", "8,16", "--ef-construction", "64",
                 "--ef-search", "10,40", "--limit", "1500", "--warm-up", "50", "--out", first.toString());
         assertEquals(0, sweep.exitCode(), sweep.err());
         for (String file : new String[] {"results.json", "results.csv", "report.html", "report.md", "recall-vs-qps.png",
@@ -69,7 +58,7 @@ class SweepCommandLineTest {
         assertEquals(0, run("sweep", "--dataset", "debian-packages-4k", "--m", "12", "--ef-construction", "32",
                 "--ef-search", "20", "--limit", "1500", "--warm-up", "0", "--out", second.toString()).exitCode());
         Path merged = work.resolve("merged");
-        Run report = run("report", first.resolve("results.json").toString(), second.resolve("results.json").toString(),
+        VerbRunner.Run report = run("report", first.resolve("results.json").toString(), second.resolve("results.json").toString(),
                 "--out", merged.toString());
         assertEquals(0, report.exitCode(), report.err());
         String html = Files.readString(merged.resolve("report.html"));
@@ -79,7 +68,7 @@ class SweepCommandLineTest {
 
     @Test
     void unknownDatasetNamesWhereItLooked() {
-        Run run = run("sweep", "--dataset", "no-such-set", "--out", work.resolve("x").toString());
+        VerbRunner.Run run = run("sweep", "--dataset", "no-such-set", "--out", work.resolve("x").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("unknown dataset 'no-such-set'"), run.err());
         assertTrue(run.err().contains("Usage: workbench sweep"), run.err());
@@ -87,21 +76,21 @@ class SweepCommandLineTest {
 
     @Test
     void emptyGridIsRefused() {
-        Run run = run("sweep", "--dataset", "debian-packages-4k", "--m", ",", "--out", work.resolve("x").toString());
+        VerbRunner.Run run = run("sweep", "--dataset", "debian-packages-4k", "--m", ",", "--out", work.resolve("x").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("the M list of the grid is empty"), run.err());
     }
 
     @Test
     void kAboveTheGroundTruthDepthIsRefused() {
-        Run run = run("sweep", "--dataset", "debian-packages-4k", "--k", "150", "--out", work.resolve("x").toString());
+        VerbRunner.Run run = run("sweep", "--dataset", "debian-packages-4k", "--k", "150", "--out", work.resolve("x").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("k 150 is more than the ground truth's depth (gt_k 100"), run.err());
     }
 
     @Test
     void nonNumericGridValueIsRefused() {
-        Run run = run("sweep", "--dataset", "debian-packages-4k", "--m", "8,sixteen", "--out", work.resolve("x").toString());
+        VerbRunner.Run run = run("sweep", "--dataset", "debian-packages-4k", "--m", "8,sixteen", "--out", work.resolve("x").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("'sixteen' in '8,sixteen' is not a whole number"), run.err());
     }
@@ -109,7 +98,7 @@ class SweepCommandLineTest {
     @Test
     void reportOfAFileThatIsNotResultsIsAFileProblem() throws Exception {
         Path notResults = Files.writeString(work.resolve("notes.json"), "{\"hello\": 1}");
-        Run run = run("report", notResults.toString(), "--out", work.resolve("r").toString());
+        VerbRunner.Run run = run("report", notResults.toString(), "--out", work.resolve("r").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("not a results.json"), run.err());
     }
