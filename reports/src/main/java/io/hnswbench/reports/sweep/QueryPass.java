@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.HdrHistogram.Histogram;
 
 /**
  * One timed pass of the whole query set at one efSearch: each query's latency goes into an
@@ -16,8 +15,6 @@ import org.HdrHistogram.Histogram;
  */
 final class QueryPass {
 
-    /** Latencies are recorded in nanoseconds with three significant digits. */
-    private static final int SIGNIFICANT_DIGITS = 3;
     private static final int PROGRESS_EVERY = 100;
     /** Timed passes repeat until they add up to this much wall-clock time. */
     static final long MIN_TIMED_NANOS = 500_000_000L;
@@ -69,7 +66,7 @@ final class QueryPass {
         float[][] laterDistances = new float[n][k];
         int[] laterCounts = new int[n];
         EngineIndex.Work before = index.work();
-        Histogram latencies = new Histogram(SIGNIFICANT_DIGITS);
+        Latencies latencies = new Latencies();
         long timedNanos = 0;
         long searched = 0;
         for (int pass = 0; pass == 0 || timedNanos < MIN_TIMED_NANOS; pass++) {
@@ -100,19 +97,20 @@ final class QueryPass {
         double distanceComputations = before == null || after == null ? Double.NaN
                 : (double) (after.distanceComputations() - before.distanceComputations()) / searched;
         double hops = before == null || after == null ? Double.NaN : (double) (after.hops() - before.hops()) / searched;
-        return new SweepPoint(efSearch, k, recallSum / n, searched / (timedNanos / 1e9), latencies.getMean() / 1e3,
-                micros(latencies, 50), micros(latencies, 95), micros(latencies, 99), micros(latencies, 99.9),
+        return new SweepPoint(efSearch, k, recallSum / n, searched / (timedNanos / 1e9), latencies.meanMicros(),
+                latencies.percentileMicros(50), latencies.percentileMicros(95), latencies.percentileMicros(99),
+                latencies.percentileMicros(99.9),
                 distanceComputations, hops, perQueryRecall);
     }
 
-    private Histogram searchInParallel(EngineIndex index, int efSearch, AtomicInteger nextQuery, AtomicInteger done,
+    private Latencies searchInParallel(EngineIndex index, int efSearch, AtomicInteger nextQuery, AtomicInteger done,
                                        int[][] ids, float[][] distances, int[] counts, Progress progress)
             throws InterruptedException {
         List<Thread> workers = new ArrayList<>();
-        List<Histogram> histograms = new ArrayList<>();
+        List<Latencies> histograms = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int t = 0; t < threads; t++) {
-            Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+            Latencies histogram = new Latencies();
             histograms.add(histogram);
             workers.add(Thread.ofPlatform().name("sweep-search-" + t).daemon().start(() -> {
                 try {
@@ -142,30 +140,26 @@ final class QueryPass {
         if (thrown instanceof Error error) {
             throw error;
         }
-        Histogram merged = new Histogram(SIGNIFICANT_DIGITS);
+        Latencies merged = new Latencies();
         histograms.forEach(merged::add);
         return merged;
     }
 
     /** Takes queries from {@code nextQuery} until none is left, timing each one. */
     private void searchQueries(EngineIndex index, int efSearch, AtomicInteger nextQuery, AtomicInteger done,
-                               int[][] ids, float[][] distances, int[] counts, Histogram latencies,
+                               int[][] ids, float[][] distances, int[] counts, Latencies latencies,
                                Progress progress) throws InterruptedException {
         int n = queries.size();
         for (int q = nextQuery.getAndIncrement(); q < n; q = nextQuery.getAndIncrement()) {
             long begin = System.nanoTime();
             counts[q] = index.search(queries.get(q), k, efSearch, ids[q], distances[q]);
-            latencies.recordValue(System.nanoTime() - begin);
+            latencies.recordNanos(System.nanoTime() - begin);
             int finished = done.incrementAndGet();
             if (finished % PROGRESS_EVERY == 0 || finished == n) {
                 checkInterrupted();
                 progress.queriesDone(finished, n);
             }
         }
-    }
-
-    private static double micros(Histogram histogram, double percentile) {
-        return histogram.getValueAtPercentile(percentile) / 1e3;
     }
 
     private static void checkInterrupted() throws InterruptedException {
