@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A sweep's grid and settings: for each (M, efConstruction) one build, then every efSearch.
  *
- * @param engine         which engine builds and searches (e.g. {@code hnsw}, this project's)
+ * @param engines        the engines measured, one after another on the same grid (e.g. {@code hnsw},
+ *                       this project's)
  * @param m              values of M
  * @param efConstruction values of efConstruction
  * @param efSearch       values of efSearch, each run over the whole query set
@@ -16,10 +17,11 @@ import java.util.List;
  * @param seed           the index's level seed
  * @param warmUpQueries  untimed queries run before each efSearch is measured
  */
-public record SweepParameters(String engine, List<Integer> m, List<Integer> efConstruction, List<Integer> efSearch,
+public record SweepParameters(List<String> engines, List<Integer> m, List<Integer> efConstruction, List<Integer> efSearch,
                               int k, int buildThreads, int searchThreads, int limit, long seed, int warmUpQueries) {
 
     public SweepParameters {
+        engines = List.copyOf(engines);
         m = List.copyOf(m);
         efConstruction = List.copyOf(efConstruction);
         efSearch = List.copyOf(efSearch);

@@ -86,8 +86,8 @@ public final class RecallHeatMap {
     public static List<RecallHeatMap> of(List<SweepResults> sweeps, double targetRecall) {
         Set<String> engines = new LinkedHashSet<>();
         for (SweepResults sweep : sweeps) {
-            if (sweep.parameters() != null && sweep.parameters().engine() != null) {
-                engines.add(sweep.parameters().engine());
+            if (sweep.parameters() != null) {
+                engines.addAll(sweep.parameters().engines());
             }
             sweep.runs().forEach(run -> engines.add(run.engine()));
         }
@@ -104,7 +104,7 @@ public final class RecallHeatMap {
         Set<Integer> efSearchValues = new TreeSet<>();
         Map<Key, Cell> cells = new HashMap<>();
         for (SweepResults sweep : sweeps) {
-            if (sweep.parameters() != null && Objects.equals(engine, sweep.parameters().engine())) {
+            if (sweep.parameters() != null && sweep.parameters().engines().contains(engine)) {
                 mValues.addAll(sweep.parameters().m());
                 efConstructionValues.addAll(sweep.parameters().efConstruction());
                 efSearchValues.addAll(sweep.parameters().efSearch());

@@ -162,7 +162,7 @@ final class ReportContent {
         heading(2, "Parameters");
         List<SweepResults> sweeps = comparison.sweeps();
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(propertyRow("Engine", sweeps, ofParameters(p -> Format.text(p.engine()))));
+        rows.add(propertyRow("Engine", sweeps, ofParameters(p -> Format.text(String.join(", ", p.engines())))));
         rows.add(propertyRow("M", sweeps, ofParameters(p -> spacedList(p.m()))));
         rows.add(propertyRow("efConstruction", sweeps, ofParameters(p -> spacedList(p.efConstruction()))));
         rows.add(propertyRow("efSearch", sweeps, ofParameters(p -> spacedList(p.efSearch()))));
@@ -347,7 +347,7 @@ final class ReportContent {
         SweepParameters p = sweep.parameters();
         List<String> words = new ArrayList<>(List.of("./workbench", "sweep",
                 "--dataset", shellWord(Format.text(sweep.dataset().folder())),
-                "--engine", shellWord(Format.text(p.engine())),
+                "--engine", shellWord(Format.text(String.join(",", p.engines()))),
                 "--m", list(p.m()),
                 "--ef-construction", list(p.efConstruction()),
                 "--ef-search", list(p.efSearch()),

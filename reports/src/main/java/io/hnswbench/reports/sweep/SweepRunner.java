@@ -26,10 +26,18 @@ public final class SweepRunner {
     /** Vectors of the untimed build that warms up the JIT. */
     private static final int WARM_UP_BUILD_VECTORS = 2000;
 
-    private final SweepEngine engine;
+    private final List<SweepEngine> engines;
+
+    /** Measures {@code engines} one after another, each over the whole grid. */
+    public SweepRunner(List<SweepEngine> engines) {
+        if (engines.isEmpty()) {
+            throw new IllegalArgumentException("no engine to measure");
+        }
+        this.engines = List.copyOf(engines);
+    }
 
     public SweepRunner(SweepEngine engine) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+        this(List.of(Objects.requireNonNull(engine, "engine")));
     }
 
     /**
@@ -40,21 +48,19 @@ public final class SweepRunner {
     public SweepResults run(Dataset dataset, String datasetFolder, SweepParameters parameters, SweepListener listener) {
         Instant startedAt = Instant.now();
         SweepPlan plan = SweepPlan.check(dataset, parameters);
+        List<String> names = engines.stream().map(SweepEngine::name).toList();
+        if (!names.equals(parameters.engines())) {
+            throw new IllegalArgumentException("the parameters name the engines " + parameters.engines()
+                    + " but the runner was given " + names);
+        }
         VectorMatrix base = plan.base();
         List<RunResult> runs = new ArrayList<>();
         boolean cancelled = false;
         try {
             GroundTruth truth = groundTruth(dataset, base, parameters, listener);
-            warmUpBuild(base, dataset, parameters, listener);
             QueryPass pass = new QueryPass(dataset.queries(), truth, parameters.k(), parameters.searchThreads());
-            for (int m : parameters.m()) {
-                for (int efConstruction : parameters.efConstruction()) {
-                    RunResult run = runOne(base, dataset, m, efConstruction, parameters, pass, listener, runs);
-                    if (run == null) {
-                        cancelled = true;
-                        break;
-                    }
-                }
+            for (SweepEngine engine : engines) {
+                cancelled = !runGrid(engine, base, dataset, parameters, pass, listener, runs);
                 if (cancelled) {
                     break;
                 }
@@ -71,11 +77,25 @@ public final class SweepRunner {
         return new SweepResults(summary, EnvironmentProbe.current(startedAt), parameters, runs, cancelled);
     }
 
+    /** Runs every (M, efConstruction) of the grid with one engine; false when cancelled. */
+    private boolean runGrid(SweepEngine engine, VectorMatrix base, Dataset dataset, SweepParameters parameters,
+                            QueryPass pass, SweepListener listener, List<RunResult> runs) throws InterruptedException {
+        warmUpBuild(engine, base, dataset, parameters, listener);
+        for (int m : parameters.m()) {
+            for (int efConstruction : parameters.efConstruction()) {
+                if (runOne(engine, base, dataset, m, efConstruction, parameters, pass, listener, runs) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * Builds and measures one (M, efConstruction), adding the run to {@code runs} (also when it
      * was cancelled part-way with points measured); returns null when cancelled.
      */
-    private RunResult runOne(VectorMatrix base, Dataset dataset, int m, int efConstruction, SweepParameters parameters,
+    private RunResult runOne(SweepEngine engine, VectorMatrix base, Dataset dataset, int m, int efConstruction, SweepParameters parameters,
                              QueryPass pass, SweepListener listener, List<RunResult> runs) throws InterruptedException {
         String label = engine.name() + " M=" + m + " efC=" + efConstruction;
         String buildStage = "build " + label;
@@ -116,10 +136,10 @@ public final class SweepRunner {
      * Builds a small index untimed first, so the JIT has compiled the insert path before the first
      * timed build (which would otherwise look slower than the rest for no reason of its own).
      */
-    private void warmUpBuild(VectorMatrix base, Dataset dataset, SweepParameters parameters, SweepListener listener)
+    private static void warmUpBuild(SweepEngine engine, VectorMatrix base, Dataset dataset, SweepParameters parameters, SweepListener listener)
             throws InterruptedException {
         VectorMatrix sample = base.head(Math.min(WARM_UP_BUILD_VECTORS, base.rows()));
-        String stage = "warm-up build";
+        String stage = "warm-up build " + engine.name();
         try (EngineIndex ignored = engine.build(sample, dataset.metric(), new SweepEngine.BuildSettings(
                 parameters.m().getFirst(), parameters.efConstruction().getFirst(), parameters.buildThreads(),
                 parameters.seed()), (done, total) -> listener.progress(stage, done, total))) {

@@ -48,7 +48,7 @@ final class SampleSweeps {
                 new SweepResults.EnvironmentInfo("25.0.3+9-LTS", "OpenJDK 64-Bit Server VM, Eclipse Adoptium",
                         "Intel Xeon", 2, "Panama SIMD, 512-bit (16 float lanes)", 2L << 30, "Linux amd64",
                         "2025-01-01T00:00:00Z"),
-                new SweepParameters("hnsw", List.of(8, 16), List.of(100, 200), EF_SEARCH, K, 2, 1, 0, 42, 1000),
+                new SweepParameters(List.of("hnsw"), List.of(8, 16), List.of(100, 200), EF_SEARCH, K, 2, 1, 0, 42, 1000),
                 runs, false);
     }
 

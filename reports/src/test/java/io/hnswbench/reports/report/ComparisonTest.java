@@ -48,7 +48,7 @@ class ComparisonTest {
 
     @Test
     void aDifferentBaseVectorLimitIsADifferentDataset() {
-        SweepParameters limited = new SweepParameters("hnsw", List.of(8), List.of(100), List.of(10), 10, 4, 1, 5_000,
+        SweepParameters limited = new SweepParameters(List.of("hnsw"), List.of(8), List.of(100), List.of(10), 10, 4, 1, 5_000,
                 42, 500);
         SweepResults firstHalf = sweep(dataset("minilm", 10_000), limited, false,
                 run("hnsw", 8, 100, 1, 1_000, point(10, 0.99, 30_000)));

@@ -25,7 +25,7 @@ final class Fixtures {
     }
 
     static SweepParameters parameters(List<Integer> m, List<Integer> efConstruction, List<Integer> efSearch) {
-        return new SweepParameters("hnsw", m, efConstruction, efSearch, 10, 4, 1, 0, 42, 500);
+        return new SweepParameters(List.of("hnsw"), m, efConstruction, efSearch, 10, 4, 1, 0, 42, 500);
     }
 
     /** A point whose latencies follow from its QPS (single thread). */

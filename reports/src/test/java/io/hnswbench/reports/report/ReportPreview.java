@@ -42,7 +42,7 @@ public final class ReportPreview {
         EnvironmentInfo environment = new EnvironmentInfo("25.0.1+8-LTS", "OpenJDK 64-Bit Server VM (Eclipse Adoptium)",
                 "AMD EPYC 7B13 64-Core Processor", 8, "Panama SIMD, 256-bit (8 float lanes)", 8L << 30,
                 "Linux 6.1.0-28-amd64 (amd64)", "2026-11-25T14:03:12Z");
-        SweepParameters parameters = new SweepParameters("hnsw", List.of(8, 16, 32), List.of(100, 200),
+        SweepParameters parameters = new SweepParameters(List.of("hnsw"), List.of(8, 16, 32), List.of(100, 200),
                 List.of(10, 20, 40, 80, 160, 320), 10, 8, 1, 0, 42, 500);
         List<Integer> efSearch = parameters.efSearch();
         List<RunResult> runs = List.of(
@@ -66,7 +66,7 @@ public final class ReportPreview {
         EnvironmentInfo laptop = new EnvironmentInfo("25.0.1+8-LTS", "OpenJDK 64-Bit Server VM (Eclipse Adoptium)",
                 "Apple M3 Pro", 12, "Panama SIMD, 128-bit (4 float lanes)", 16L << 30, "Mac OS X 15.1 (aarch64)",
                 "2026-11-26T09:41:00Z");
-        SweepParameters gloveParameters = new SweepParameters("hnsw", List.of(16), List.of(200),
+        SweepParameters gloveParameters = new SweepParameters(List.of("hnsw"), List.of(16), List.of(200),
                 List.of(10, 20, 40, 80, 160, 320), 10, 12, 1, 200_000, 7, 1_000);
         SweepResults gloveResults = new SweepResults(glove, laptop, gloveParameters,
                 List.of(run(16, 200, 61.2, 0.55, 1.2, gloveParameters.efSearch(), 28_000)), false);

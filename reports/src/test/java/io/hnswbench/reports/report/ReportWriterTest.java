@@ -41,7 +41,7 @@ class ReportWriterTest {
     private static final RunResult ACCURATE = run(NASTY, 16, 200, 7.25, 20_971_520,
             point(10, 0.88, 16_000), point(20, 0.955, 12_345), point(40, 0.991, 7_000), point(80, 0.998, 4_000));
     private static final SweepResults SWEEP = sweep(dataset(NASTY, 10_000),
-            new SweepParameters(NASTY, List.of(8, 16), List.of(100, 200), List.of(10, 20, 40, 80), 10, 4, 1, 0, 42, 500),
+            new SweepParameters(List.of(NASTY), List.of(8, 16), List.of(100, 200), List.of(10, 20, 40, 80), 10, 4, 1, 0, 42, 500),
             false, FAST, ACCURATE);
     private static final List<RenderedChart> CHARTS = List.of(
             chart("recall-vs-qps", "Recall vs QPS", "frontier-marker"),

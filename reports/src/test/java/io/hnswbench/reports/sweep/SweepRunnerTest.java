@@ -55,7 +55,7 @@ class SweepRunnerTest {
     @Test
     void sweepWritesEveryDocumentedFieldAndItsRecallMatchesTheReturnedIds() throws IOException {
         RecordingEngine engine = new RecordingEngine(new HnswEngine());
-        SweepParameters parameters = new SweepParameters("hnsw", List.of(8, 16), List.of(64), List.of(10, 40), 10, 2, 1,
+        SweepParameters parameters = new SweepParameters(List.of("hnsw"), List.of(8, 16), List.of(64), List.of(10, 40), 10, 2, 1,
                 LIMIT, 42, 50);
         SweepResults results = new SweepRunner(engine).run(subset, "minilm-subset", parameters, SweepListener.NONE);
 
@@ -103,9 +103,9 @@ class SweepRunnerTest {
 
     @Test
     void severalSearchThreadsMeasureThroughputWithTheSameRecall() {
-        SweepParameters oneThread = new SweepParameters("hnsw", List.of(12), List.of(48), List.of(24), 10, 2, 1,
+        SweepParameters oneThread = new SweepParameters(List.of("hnsw"), List.of(12), List.of(48), List.of(24), 10, 2, 1,
                 LIMIT, 7, 20);
-        SweepParameters twoThreads = new SweepParameters("hnsw", List.of(12), List.of(48), List.of(24), 10, 1, 2,
+        SweepParameters twoThreads = new SweepParameters(List.of("hnsw"), List.of(12), List.of(48), List.of(24), 10, 1, 2,
                 LIMIT, 7, 20);
         SweepPoint single = new SweepRunner(new HnswEngine()).run(subset, "x", oneThread, SweepListener.NONE)
                 .runs().getFirst().points().getFirst();
@@ -117,7 +117,7 @@ class SweepRunnerTest {
 
     @Test
     void interruptingKeepsTheFinishedPointsAndSaysCancelled() {
-        SweepParameters parameters = new SweepParameters("hnsw", List.of(8, 16), List.of(32), List.of(10, 20, 30), 10, 2,
+        SweepParameters parameters = new SweepParameters(List.of("hnsw"), List.of(8, 16), List.of(32), List.of(10, 20, 30), 10, 2,
                 1, 1000, 1, 0);
         AtomicInteger measured = new AtomicInteger();
         SweepListener stopAfterTwoPoints = new SweepListener() {
@@ -140,16 +140,16 @@ class SweepRunnerTest {
         RecordingEngine engine = new RecordingEngine(new HnswEngine());
         SweepRunner runner = new SweepRunner(engine);
         assertEquals("the M list of the grid is empty", assertThrows(IllegalArgumentException.class, () -> runner.run(
-                subset, "x", new SweepParameters("hnsw", List.of(), List.of(64), List.of(10), 10, 1, 1, LIMIT, 1, 0),
+                subset, "x", new SweepParameters(List.of("hnsw"), List.of(), List.of(64), List.of(10), 10, 1, 1, LIMIT, 1, 0),
                 SweepListener.NONE)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> runner.run(subset, "x",
-                new SweepParameters("hnsw", List.of(16), List.of(64), List.of(10), 10, 1, 1, 0, 1, 0),
+                new SweepParameters(List.of("hnsw"), List.of(16), List.of(64), List.of(10), 10, 1, 1, 0, 1, 0),
                 SweepListener.NONE)).getMessage().contains("has no ground truth"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> runner.run(subset, "x",
-                new SweepParameters("hnsw", List.of(1), List.of(64), List.of(10), 10, 1, 1, LIMIT, 1, 0),
+                new SweepParameters(List.of("hnsw"), List.of(1), List.of(64), List.of(10), 10, 1, 1, LIMIT, 1, 0),
                 SweepListener.NONE)).getMessage().contains("M 1 is below 2"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> runner.run(subset, "x",
-                new SweepParameters("hnsw", List.of(16), List.of(64), List.of(10), 10, 1, 1, 999_999, 1, 0),
+                new SweepParameters(List.of("hnsw"), List.of(16), List.of(64), List.of(10), 10, 1, 1, 999_999, 1, 0),
                 SweepListener.NONE)).getMessage().contains("limit 999999 is outside"));
         assertEquals(0, engine.builds.get());
     }

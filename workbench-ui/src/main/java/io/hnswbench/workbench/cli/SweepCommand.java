@@ -5,6 +5,8 @@ import io.hnswbench.reports.ReportFolder;
 import io.hnswbench.reports.SweepParameters;
 import io.hnswbench.reports.SweepResults;
 import io.hnswbench.reports.sweep.HnswEngine;
+import io.hnswbench.reports.sweep.SweepEngine;
+import io.hnswbench.reports.sweep.SweepEngines;
 import io.hnswbench.reports.sweep.SweepListener;
 import io.hnswbench.reports.sweep.SweepRunner;
 import io.hnswbench.workbench.DatasetService;
@@ -47,9 +49,10 @@ public class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the results and report go.")
     private Path out;
 
-    @Option(names = "--engine", defaultValue = HnswEngine.NAME, paramLabel = "NAME",
-            description = "The engine to measure (default: ${DEFAULT-VALUE}, this project's).")
-    private String engine;
+    @Option(names = "--engine", defaultValue = HnswEngine.NAME, paramLabel = "LIST", split = ",",
+            description = "Engines to measure one after another on the same grid (default: ${DEFAULT-VALUE}, this "
+                    + "project's).")
+    private List<String> engineNames;
 
     @Option(names = "--m", defaultValue = "8,16,32", paramLabel = "LIST", converter = GridValues.class,
             description = "Values of M (default: ${DEFAULT-VALUE}).")
@@ -90,12 +93,10 @@ public class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!HnswEngine.NAME.equals(engine)) {
-            throw new IllegalArgumentException("unknown engine '" + engine + "'; this build measures: " + HnswEngine.NAME);
-        }
+        List<SweepEngine> engines = SweepEngines.named(engineNames);
         Path folder = datasets.resolve(dataset);
         Dataset loaded = Dataset.load(folder);
-        SweepParameters parameters = new SweepParameters(engine, m, efConstruction, efSearch, k,
+        SweepParameters parameters = new SweepParameters(engineNames, m, efConstruction, efSearch, k,
                 buildThreads == null ? Runtime.getRuntime().availableProcessors() : buildThreads, searchThreads, limit,
                 seed, warmUp);
 
@@ -114,7 +115,7 @@ public class SweepCommand implements Callable<Integer> {
         try {
             SweepResults results;
             try (TerminalProgress progress = TerminalProgress.onStandardError(spec.commandLine().getErr())) {
-                results = new SweepRunner(new HnswEngine()).run(loaded, folder.toAbsolutePath().toString(), parameters,
+                results = new SweepRunner(engines).run(loaded, folder.toAbsolutePath().toString(), parameters,
                         new SweepListener() {
                             @Override
                             public void progress(String stage, long done, long total) {
