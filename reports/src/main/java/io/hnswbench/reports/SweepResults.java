@@ -1,6 +1,9 @@
 package io.hnswbench.reports;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The contents of {@code results.json}: the contract between sweeps, reports, the app and any
@@ -35,8 +38,20 @@ public record SweepResults(DatasetSummary dataset, EnvironmentInfo environment, 
      * @param maxHeapBytes  the JVM's maximum heap
      * @param os            operating system and architecture
      * @param startedAt     ISO-8601 instant the sweep started
+     * @param engineNotes   per engine name, what a reader must know of how it ran (e.g. whether
+     *                      Lucene's Panama vectorization was active); empty when none has a note
      */
     public record EnvironmentInfo(String jdk, String vm, String cpu, int cores, String vectorSpecies,
-                                  long maxHeapBytes, String os, String startedAt) {
+                                  long maxHeapBytes, String os, String startedAt, Map<String, String> engineNotes) {
+
+        public EnvironmentInfo {
+            engineNotes = engineNotes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(engineNotes));
+        }
+
+        /** An environment without engine notes. */
+        public EnvironmentInfo(String jdk, String vm, String cpu, int cores, String vectorSpecies, long maxHeapBytes,
+                               String os, String startedAt) {
+            this(jdk, vm, cpu, cores, vectorSpecies, maxHeapBytes, os, startedAt, Map.of());
+        }
     }
 }

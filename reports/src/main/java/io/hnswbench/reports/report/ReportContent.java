@@ -155,6 +155,12 @@ final class ReportContent {
         rows.add(propertyRow("Vector kernels", sweeps, ofEnvironment(env -> Format.text(env.vectorSpecies()))));
         rows.add(propertyRow("Max heap", sweeps, ofEnvironment(env -> Format.gibibytes(env.maxHeapBytes()))));
         rows.add(propertyRow("OS", sweeps, ofEnvironment(env -> Format.text(env.os()))));
+        // One row per engine that said how it ran (a peer's version, whether its SIMD path was on).
+        sweeps.stream().flatMap(sweep -> sweep.environment() == null ? java.util.stream.Stream.<String>empty()
+                        : sweep.environment().engineNotes().keySet().stream())
+                .distinct()
+                .forEach(engine -> rows.add(propertyRow("Engine " + engine, sweeps,
+                        ofEnvironment(env -> Format.text(env.engineNotes().getOrDefault(engine, Format.NONE))))));
         blocks.add(propertyTable(sweepColumns(), rows));
     }
 

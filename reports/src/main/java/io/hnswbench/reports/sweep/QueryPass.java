@@ -19,6 +19,7 @@ final class QueryPass {
     /** Timed passes repeat until they add up to this much wall-clock time. */
     static final long MIN_TIMED_NANOS = 500_000_000L;
 
+    private final VectorMatrix queryMatrix;
     private final List<float[]> queries;
     private final GroundTruth truth;
     private final int k;
@@ -32,6 +33,7 @@ final class QueryPass {
 
     QueryPass(VectorMatrix queryVectors, GroundTruth truth, int k, int threads) {
         // Copied out once, before any clock runs, so no pass times an array copy.
+        this.queryMatrix = queryVectors;
         this.queries = new ArrayList<>(queryVectors.rows());
         for (int q = 0; q < queryVectors.rows(); q++) {
             queries.add(queryVectors.row(q));
@@ -43,6 +45,12 @@ final class QueryPass {
 
     /** Runs {@code count} queries (cycling through the set) untimed, so the JIT has compiled the search. */
     void warmUp(EngineIndex index, int efSearch, int count) throws InterruptedException {
+        if (index instanceof BatchSearchable batch) {
+            for (int done = 0; done < count; done += queries.size()) {
+                batch.searchAll(queryMatrix, k, efSearch);
+            }
+            return;
+        }
         int[] ids = new int[k];
         float[] distances = new float[k];
         for (int i = 0; i < count; i++) {
@@ -58,6 +66,9 @@ final class QueryPass {
      * from the first pass's results.
      */
     SweepPoint measure(EngineIndex index, int efSearch, Progress progress) throws InterruptedException {
+        if (index instanceof BatchSearchable batch) {
+            return measureBatch(batch, efSearch, progress);
+        }
         int n = queries.size();
         int[][] ids = new int[n][k];
         float[][] distances = new float[n][k];
@@ -87,20 +98,50 @@ final class QueryPass {
         }
         EngineIndex.Work after = index.work();
         checkInterrupted();
+        double distanceComputations = before == null || after == null ? Double.NaN
+                : (double) (after.distanceComputations() - before.distanceComputations()) / searched;
+        double hops = before == null || after == null ? Double.NaN : (double) (after.hops() - before.hops()) / searched;
+        return point(efSearch, ids, distances, counts, latencies, searched, timedNanos, distanceComputations, hops);
+    }
 
+    /**
+     * The same measurement for an index that runs the whole pass in its own process and times
+     * each query there (a round trip per query would time the pipe, not the search).
+     */
+    private SweepPoint measureBatch(BatchSearchable batch, int efSearch, Progress progress) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        BatchSearchable.BatchResult first = null;
+        long timedNanos = 0;
+        long searched = 0;
+        while (first == null || timedNanos < MIN_TIMED_NANOS) {
+            BatchSearchable.BatchResult pass = batch.searchAll(queryMatrix, k, efSearch);
+            for (long nanos : pass.latencyNanos()) {
+                latencies.recordNanos(nanos);
+            }
+            timedNanos += pass.elapsedNanos();
+            searched += queries.size();
+            if (first == null) {
+                first = pass;
+                progress.queriesDone(queries.size(), queries.size());
+            }
+            checkInterrupted();
+        }
+        return point(efSearch, first.ids(), first.distances(), first.counts(), latencies, searched, timedNanos,
+                Double.NaN, Double.NaN);
+    }
+
+    private SweepPoint point(int efSearch, int[][] ids, float[][] distances, int[] counts, Latencies latencies,
+                             long searched, long timedNanos, double distanceComputations, double hops) {
+        int n = queries.size();
         double[] perQueryRecall = new double[n];
         double recallSum = 0;
         for (int q = 0; q < n; q++) {
             perQueryRecall[q] = Recall.of(ids[q], distances[q], counts[q], truth, q, k);
             recallSum += perQueryRecall[q];
         }
-        double distanceComputations = before == null || after == null ? Double.NaN
-                : (double) (after.distanceComputations() - before.distanceComputations()) / searched;
-        double hops = before == null || after == null ? Double.NaN : (double) (after.hops() - before.hops()) / searched;
         return new SweepPoint(efSearch, k, recallSum / n, searched / (timedNanos / 1e9), latencies.meanMicros(),
                 latencies.percentileMicros(50), latencies.percentileMicros(95), latencies.percentileMicros(99),
-                latencies.percentileMicros(99.9),
-                distanceComputations, hops, perQueryRecall);
+                latencies.percentileMicros(99.9), distanceComputations, hops, perQueryRecall);
     }
 
     private Latencies searchInParallel(EngineIndex index, int efSearch, AtomicInteger nextQuery, AtomicInteger done,

@@ -13,7 +13,10 @@ import io.hnswbench.reports.SweepResults;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs a sweep: for each (M, efConstruction) of the grid one build, then for each efSearch a
@@ -53,13 +56,27 @@ public final class SweepRunner {
             throw new IllegalArgumentException("the parameters name the engines " + parameters.engines()
                     + " but the runner was given " + names);
         }
+        for (SweepEngine engine : engines) {
+            if (parameters.searchThreads() > engine.maxSearchThreads()) {
+                throw new IllegalArgumentException(engine.name() + " is measured with at most "
+                        + engine.maxSearchThreads() + " search thread(s); drop it or use --search-threads "
+                        + engine.maxSearchThreads());
+            }
+        }
         VectorMatrix base = plan.base();
         List<RunResult> runs = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
         boolean cancelled = false;
         try {
             GroundTruth truth = groundTruth(dataset, base, parameters, listener);
             QueryPass pass = new QueryPass(dataset.queries(), truth, parameters.k(), parameters.searchThreads());
             for (SweepEngine engine : engines) {
+                Optional<String> unavailable = engine.unavailableBecause();
+                if (unavailable.isPresent()) {
+                    skipped.put(engine.name(), unavailable.get());
+                    listener.progress(unavailable.get(), 1, 1);
+                    continue;
+                }
                 cancelled = !runGrid(engine, base, dataset, parameters, pass, listener, runs);
                 if (cancelled) {
                     break;
@@ -74,7 +91,7 @@ public final class SweepRunner {
         SweepResults.DatasetSummary summary = new SweepResults.DatasetSummary(dataset.name(),
                 MetricNames.of(dataset.metric()), dataset.dimension(), base.rows(), dataset.queries().rows(),
                 plan.groundTruthDepth(), datasetFolder);
-        return new SweepResults(summary, EnvironmentProbe.current(startedAt), parameters, runs, cancelled);
+        return new SweepResults(summary, EnvironmentProbe.current(startedAt, engines, skipped), parameters, runs, cancelled);
     }
 
     /** Runs every (M, efConstruction) of the grid with one engine; false when cancelled. */

@@ -4,9 +4,9 @@ import io.hnswbench.datasets.Dataset;
 import io.hnswbench.reports.ReportFolder;
 import io.hnswbench.reports.SweepParameters;
 import io.hnswbench.reports.SweepResults;
+import io.hnswbench.reports.peers.SweepEngines;
 import io.hnswbench.reports.sweep.HnswEngine;
 import io.hnswbench.reports.sweep.SweepEngine;
-import io.hnswbench.reports.sweep.SweepEngines;
 import io.hnswbench.reports.sweep.SweepListener;
 import io.hnswbench.reports.sweep.SweepRunner;
 import io.hnswbench.workbench.DatasetService;
@@ -50,8 +50,8 @@ public class SweepCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--engine", defaultValue = HnswEngine.NAME, paramLabel = "LIST", split = ",",
-            description = "Engines to measure one after another on the same grid (default: ${DEFAULT-VALUE}, this "
-                    + "project's).")
+            description = "Engines to measure one after another on the same grid: hnsw (this project's), lucene, "
+                    + "jvector, hnswlib (needs Debian's python3-hnswlib), exact (brute force) (default: ${DEFAULT-VALUE}).")
     private List<String> engineNames;
 
     @Option(names = "--m", defaultValue = "8,16,32", paramLabel = "LIST", converter = GridValues.class,

@@ -1,18 +1,28 @@
-package io.hnswbench.reports.sweep;
+package io.hnswbench.reports.peers;
 
+import io.hnswbench.reports.sweep.HnswEngine;
+import io.hnswbench.reports.sweep.SweepEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The engines a sweep can measure, by the names the command line and results.json use. */
+/**
+ * The engines a sweep can measure, by the names the command line and results.json use: this
+ * project's {@code hnsw}, the peers it races ({@code lucene}, {@code jvector}, {@code hnswlib})
+ * and the brute-force baseline {@code exact}.
+ */
 public final class SweepEngines {
 
     private static final Map<String, Supplier<SweepEngine>> KNOWN = new LinkedHashMap<>();
 
     static {
         KNOWN.put(HnswEngine.NAME, HnswEngine::new);
+        KNOWN.put(LuceneEngine.NAME, LuceneEngine::new);
+        KNOWN.put(JVectorEngine.NAME, JVectorEngine::new);
+        KNOWN.put(HnswlibEngine.NAME, HnswlibEngine::new);
+        KNOWN.put(ExactEngine.NAME, ExactEngine::new);
     }
 
     private SweepEngines() {

@@ -1,0 +1,220 @@
+package io.hnswbench.reports.peers;
+
+import io.hnswbench.datasets.VectorMatrix;
+import io.hnswbench.engine.Metric;
+import io.hnswbench.engine.VectorMath;
+import io.hnswbench.reports.GraphStatistics;
+import io.hnswbench.reports.sweep.EngineIndex;
+import io.hnswbench.reports.sweep.SweepEngine;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Brute force as a sweep engine named {@code exact}: every query is compared with every base
+ * vector by this project's SIMD kernels ({@link VectorMath}), so recall is 1 and the QPS is the
+ * floor an approximate index has to beat. {@code efSearch} and the graph settings are ignored.
+ *
+ * <p>Distances are the engine's, computed in float: cosine {@code 1 − cos} (base rows normalised
+ * once at build, the query once per search), L2 squared, inner product {@code 1 − a·b}. Equal
+ * distances are ordered by the lower row number.
+ */
+public final class ExactEngine implements SweepEngine {
+
+    public static final String NAME = "exact";
+    /** Rows normalised between progress reports and interrupt checks. */
+    private static final int PROGRESS_EVERY = 4096;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Which distance kernels ran: brute-force QPS is their speed. */
+    @Override
+    public String environmentNote() {
+        return "brute force with " + VectorMath.kernelDescription();
+    }
+
+    /**
+     * Keeps the base vectors (a normalised copy under cosine, else the matrix's own array).
+     *
+     * @throws IllegalArgumentException if a base vector is the zero vector under cosine
+     */
+    @Override
+    public EngineIndex build(VectorMatrix base, Metric metric, BuildSettings settings, BuildProgress progress)
+            throws InterruptedException {
+        int rows = base.rows();
+        int dimension = base.dimension();
+        float[] vectors = base.data();
+        if (metric == Metric.COSINE) {
+            vectors = vectors.clone();
+            for (int row = 0; row < rows; row++) {
+                int offset = row * dimension;
+                float scale = inverseNorm(vectors, offset, dimension, "base vector " + row);
+                for (int i = offset; i < offset + dimension; i++) {
+                    vectors[i] *= scale;
+                }
+                if ((row + 1) % PROGRESS_EVERY == 0) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("exact build cancelled");
+                    }
+                    progress.inserted(row + 1, rows);
+                }
+            }
+        }
+        progress.inserted(rows, rows);
+        return new Index(vectors, rows, dimension, metric);
+    }
+
+    /** 1/|v| of {@code dimension} floats at {@code offset}, rejecting the zero vector, which has no direction. */
+    private static float inverseNorm(float[] vector, int offset, int dimension, String what) {
+        double norm = Math.sqrt(VectorMath.dot(vector, offset, vector, offset, dimension));
+        if (norm == 0 || !Double.isFinite(norm)) {
+            throw new IllegalArgumentException(what + (norm == 0 ? " is the zero vector, which has no direction"
+                    : " has an infinite or NaN norm, so it has no direction") + " under the COSINE metric");
+        }
+        return (float) (1 / norm);
+    }
+
+    private static final class Index implements EngineIndex {
+
+        private final float[] vectors;
+        private final int rows;
+        private final int dimension;
+        private final Metric metric;
+        private final LongAdder searches = new LongAdder();
+
+        Index(float[] vectors, int rows, int dimension, Metric metric) {
+            this.vectors = vectors;
+            this.rows = rows;
+            this.dimension = dimension;
+            this.metric = metric;
+        }
+
+        @Override
+        public int search(float[] query, int k, int efSearch, int[] ids, float[] distances) {
+            if (query.length != dimension) {
+                throw new IllegalArgumentException("query has dimension " + query.length
+                        + " but the index has dimension " + dimension);
+            }
+            if (k <= 0) {
+                throw new IllegalArgumentException("k must be positive, got " + k);
+            }
+            float queryScale = metric == Metric.COSINE ? inverseNorm(query, 0, dimension, "query") : 1f;
+            NearestRows nearest = new NearestRows(Math.min(k, rows));
+            for (int row = 0, offset = 0; row < rows; row++, offset += dimension) {
+                nearest.offer(distance(query, queryScale, offset), row);
+            }
+            searches.increment();
+            return nearest.drainNearestFirst(ids, distances);
+        }
+
+        private float distance(float[] query, float queryScale, int offset) {
+            return switch (metric) {
+                case L2 -> VectorMath.squaredDistance(query, 0, vectors, offset, dimension);
+                case COSINE -> 1f - VectorMath.dot(query, 0, vectors, offset, dimension) * queryScale;
+                case INNER_PRODUCT -> 1f - VectorMath.dot(query, 0, vectors, offset, dimension);
+            };
+        }
+
+        /** The vectors: there is nothing else. */
+        @Override
+        public long bytes() {
+            return (long) vectors.length * Float.BYTES;
+        }
+
+        /** There is no graph. */
+        @Override
+        public GraphStatistics statistics() {
+            return null;
+        }
+
+        /** Every base vector per query; no graph node is expanded, so hops stay 0. */
+        @Override
+        public Work work() {
+            long searched = searches.sum();
+            return new Work(searched * rows, 0);
+        }
+
+        @Override
+        public void close() {
+            // Nothing held outside the heap.
+        }
+    }
+
+    /**
+     * The {@code capacity} nearest (distance, row) pairs offered, as a binary max-heap whose root is
+     * the worst kept: larger distance, or on equal distance the larger row. Rows arrive in increasing
+     * order, so a newcomer that only ties the root is never better and is dropped.
+     */
+    private static final class NearestRows {
+
+        private final float[] distances;
+        private final int[] rows;
+        private int size;
+
+        NearestRows(int capacity) {
+            this.distances = new float[capacity];
+            this.rows = new int[capacity];
+        }
+
+        void offer(float distance, int row) {
+            if (size < distances.length) {
+                siftUp(size++, distance, row);
+            } else if (distances.length > 0 && distance < distances[0]) {
+                siftDown(0, distance, row);
+            }
+        }
+
+        /** Writes the kept pairs nearest first, emptying the heap, and returns how many. */
+        int drainNearestFirst(int[] ids, float[] nearestDistances) {
+            int count = size;
+            for (int i = count - 1; i >= 0; i--) {
+                ids[i] = rows[0];
+                nearestDistances[i] = distances[0];
+                size--;
+                if (size > 0) {
+                    siftDown(0, distances[size], rows[size]);
+                }
+            }
+            return count;
+        }
+
+        private static boolean worse(float distance, int row, float otherDistance, int otherRow) {
+            return distance > otherDistance || (distance == otherDistance && row > otherRow);
+        }
+
+        private void siftUp(int child, float distance, int row) {
+            while (child > 0) {
+                int parent = (child - 1) >>> 1;
+                if (!worse(distance, row, distances[parent], rows[parent])) {
+                    break;
+                }
+                distances[child] = distances[parent];
+                rows[child] = rows[parent];
+                child = parent;
+            }
+            distances[child] = distance;
+            rows[child] = row;
+        }
+
+        private void siftDown(int parent, float distance, int row) {
+            while (true) {
+                int child = 2 * parent + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && worse(distances[child + 1], rows[child + 1], distances[child], rows[child])) {
+                    child++;
+                }
+                if (!worse(distances[child], rows[child], distance, row)) {
+                    break;
+                }
+                distances[parent] = distances[child];
+                rows[parent] = rows[child];
+                parent = child;
+            }
+            distances[parent] = distance;
+            rows[parent] = row;
+        }
+    }
+}
