@@ -51,6 +51,20 @@ public record Comparison(List<SweepResults> sweeps, List<DatasetGroup> datasets)
             return Recommendation.forTargets(sweeps, Recommendation.TARGET_RECALLS);
         }
 
+        /** The engines measured on this dataset, in the order they first ran. */
+        public List<String> engines() {
+            return runs().stream().map(RunResult::engine).distinct().toList();
+        }
+
+        /** The fastest configuration of one engine for each of {@link Recommendation#TARGET_RECALLS}. */
+        public List<Recommendation> recommendations(String engine) {
+            List<SweepResults> ofEngine = sweeps.stream()
+                    .map(sweep -> new SweepResults(sweep.dataset(), sweep.environment(), sweep.parameters(),
+                            sweep.runs().stream().filter(run -> run.engine().equals(engine)).toList(), sweep.cancelled()))
+                    .toList();
+            return Recommendation.forTargets(ofEngine, Recommendation.TARGET_RECALLS);
+        }
+
         /** One heat map per engine, for {@code targetRecall}. */
         public List<RecallHeatMap> heatMaps(double targetRecall) {
             return RecallHeatMap.of(sweeps, targetRecall);

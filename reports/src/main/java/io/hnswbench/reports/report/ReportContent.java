@@ -74,6 +74,7 @@ final class ReportContent {
         content.environments();
         content.parameters();
         content.recommendations();
+        content.engines();
         content.heatMaps();
         content.charts();
         content.runs();
@@ -235,6 +236,41 @@ final class ReportContent {
                 blocks.add(new Note(false, "Different machines.", "The sweeps of this dataset ran on different"
                         + " machines or runtimes (see Environment); their QPS are compared as measured."));
             }
+        }
+    }
+
+    /** When several engines ran on one dataset: each engine's best at every target, side by side. */
+    private void engines() {
+        List<DatasetGroup> raced = comparison.datasets().stream().filter(group -> group.engines().size() > 1).toList();
+        if (raced.isEmpty()) {
+            return;
+        }
+        heading(2, "Engines compared");
+        blocks.add(Paragraph.of("Each engine's most queries per second among its points that reach the target recall"
+                + " (efSearch and M of that point in brackets), its fastest build and its smallest index per vector."
+                + " Engines ran one after another on the same grid, machine and query set."));
+        for (DatasetGroup group : raced) {
+            datasetHeading(3, group);
+            List<Column> columns = new ArrayList<>(List.of(Column.text("Engine")));
+            for (double target : Recommendation.TARGET_RECALLS) {
+                columns.add(Column.number("QPS at ≥ " + Format.target(target)));
+            }
+            columns.add(Column.number("Fastest build"));
+            columns.add(Column.number("Bytes per vector"));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (String engine : group.engines()) {
+                List<Cell> row = new ArrayList<>(List.of(Cell.label(Format.text(engine))));
+                for (Recommendation best : group.recommendations(engine)) {
+                    row.add(Cell.of(best.choice().map(choice -> Format.qps(choice.qps()) + " (ef " + choice.efSearch()
+                            + ", M " + choice.m() + ")").orElse("not reached")));
+                }
+                List<RunResult> runs = group.runs().stream().filter(run -> run.engine().equals(engine)).toList();
+                row.add(Cell.of(Format.seconds(runs.stream().mapToDouble(RunResult::buildSeconds).min().orElse(0))));
+                row.add(Cell.of(Format.count(Math.round((double) runs.stream().mapToLong(RunResult::indexBytes).min()
+                        .orElse(0) / Math.max(1, group.dataset().baseCount())))));
+                rows.add(row);
+            }
+            blocks.add(new Table("engines", columns, rows));
         }
     }
 
