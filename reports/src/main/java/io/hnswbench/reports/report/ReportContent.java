@@ -477,7 +477,8 @@ final class ReportContent {
         if (sweep.parameters() == null) {
             return Format.count(finished);
         }
-        int planned = sweep.parameters().m().size() * sweep.parameters().efConstruction().size();
+        int planned = sweep.parameters().engines().size() * sweep.parameters().m().size()
+                * sweep.parameters().efConstruction().size();
         return Format.count(finished) + " of " + Format.count(planned);
     }
 
