@@ -32,7 +32,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
@@ -180,30 +179,15 @@ public final class JVectorEngine implements SweepEngine {
     }
 
     /** A built graph, no longer changed, searched through pooled {@link GraphSearcher}s. */
-    private static final class Built implements EngineIndex {
-
-        private volatile State state;
-        private final LongAdder distanceComputations = new LongAdder();
-        private final LongAdder hops = new LongAdder();
+    private static final class Built extends PeerIndex<State> {
 
         Built(State state) {
-            this.state = state;
-        }
-
-        private State open() {
-            State current = state;
-            if (current == null) {
-                throw new IllegalStateException("the JVector index is closed");
-            }
-            return current;
+            super("JVector", state);
         }
 
         @Override
         public int search(float[] query, int k, int efSearch, int[] ids, float[] distances) {
-            State current = open();
-            if (k <= 0) {
-                throw new IllegalArgumentException("k must be positive, got " + k);
-            }
+            State current = openForSearch(k);
             if (current.graph.size(0) == 0) {
                 return 0;
             }
@@ -222,8 +206,7 @@ public final class JVectorEngine implements SweepEngine {
                     ids[i] = hits[i].node;
                     distances[i] = distanceOf(current.similarity, hits[i].score);
                 }
-                distanceComputations.add(result.getVisitedCount());
-                hops.add(result.getExpandedCount());
+                countWork(result.getVisitedCount(), result.getExpandedCount());
                 return count;
             } finally {
                 current.searchers.offer(searcher);
@@ -244,14 +227,8 @@ public final class JVectorEngine implements SweepEngine {
         }
 
         @Override
-        public Work work() {
-            return new Work(distanceComputations.sum(), hops.sum());
-        }
-
-        @Override
         public void close() {
-            State current = state;
-            state = null;
+            State current = release();
             if (current != null) {
                 current.searchers.clear();
             }

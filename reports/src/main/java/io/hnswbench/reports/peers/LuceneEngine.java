@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -187,30 +186,15 @@ public final class LuceneEngine implements SweepEngine {
     }
 
     /** A built graph; immutable after the build, so any number of threads search it. */
-    private static final class Built implements EngineIndex {
-
-        private volatile State state;
-        private final LongAdder distanceComputations = new LongAdder();
-        private final LongAdder hops = new LongAdder();
+    private static final class Built extends PeerIndex<State> {
 
         Built(State state) {
-            this.state = state;
-        }
-
-        private State open() {
-            State current = state;
-            if (current == null) {
-                throw new IllegalStateException("the Lucene index is closed");
-            }
-            return current;
+            super("Lucene", state);
         }
 
         @Override
         public int search(float[] query, int k, int efSearch, int[] ids, float[] distances) {
-            State current = open();
-            if (k <= 0) {
-                throw new IllegalArgumentException("k must be positive, got " + k);
-            }
+            State current = openForSearch(k);
             if (current.graph.size() == 0) {
                 return 0;
             }
@@ -227,8 +211,7 @@ public final class LuceneEngine implements SweepEngine {
                     ids[i] = hits[i].doc;
                     distances[i] = distanceOf(current.similarity, hits[i].score);
                 }
-                distanceComputations.add(collector.visitedCount());
-                hops.add(view.expanded);
+                countWork(collector.visitedCount(), view.expanded);
                 return count;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -248,15 +231,6 @@ public final class LuceneEngine implements SweepEngine {
                     current.vectorBytes, current.graph.ramBytesUsed());
         }
 
-        @Override
-        public Work work() {
-            return new Work(distanceComputations.sum(), hops.sum());
-        }
-
-        @Override
-        public void close() {
-            state = null;
-        }
     }
 
     /** What a built index holds; dropped on close. */
