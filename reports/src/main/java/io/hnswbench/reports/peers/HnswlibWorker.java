@@ -380,6 +380,13 @@ final class HnswlibWorker implements AutoCloseable {
             stopped = reason;
             process.destroyForcibly();
         }
+        // A worker that has just ended may not be reaped yet; wait for it so its last stderr lines
+        // (a traceback at start, say) are drained into the message.
+        try {
+            process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         String detail = standardError.describe(process);
         LOG.log(Level.WARNING, "hnswlib worker " + process.pid() + " stopped: " + reason + detail);
         return new IllegalStateException("the hnswlib worker stopped: " + reason + detail);
@@ -486,6 +493,8 @@ final class HnswlibWorker implements AutoCloseable {
      */
     private static final class StandardErrorTail {
 
+        private static final Duration STDERR_DRAIN_WAIT = Duration.ofSeconds(10);
+
         private final StringBuilder tail = new StringBuilder();
         private final Thread drain;
 
@@ -516,7 +525,9 @@ final class HnswlibWorker implements AutoCloseable {
         String describe(Process process) {
             if (!process.isAlive()) {
                 try {
-                    drain.join(Duration.ofSeconds(1));
+                    // Generous: on a loaded machine the drain thread may wait long for a core, and this
+                    // only runs when the worker has failed.
+                    drain.join(STDERR_DRAIN_WAIT);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
