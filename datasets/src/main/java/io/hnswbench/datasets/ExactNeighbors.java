@@ -154,10 +154,10 @@ public final class ExactNeighbors {
     /** Finds the neighbours of queries {@code from..to-1}, reading each base row once for all. */
     private void searchBlock(VectorMatrix queries, int from, int to, int k, int[] ids, float[] distances) {
         int poolSize = initialPoolSize(k);
-        CandidatePool[] pools = new CandidatePool[to - from];
+        NearestRows[] pools = new NearestRows[to - from];
         float[] inverseQueryNorms = new float[to - from];
         for (int q = from; q < to; q++) {
-            pools[q - from] = new CandidatePool(poolSize);
+            pools[q - from] = new NearestRows(poolSize);
             inverseQueryNorms[q - from] = (float) (1 / Math.sqrt(squaredNorm(queries.data(), queries.offset(q), dimension)));
         }
         float[] baseData = base.data();
@@ -171,15 +171,15 @@ public final class ExactNeighbors {
             }
         }
         for (int q = from; q < to; q++) {
-            CandidatePool pool = pools[q - from];
+            NearestRows pool = pools[q - from];
             while (!rankExactly(queries, q, pool, k, ids, distances)) {
                 pool = scanOne(queries, q, inverseQueryNorms[q - from], pool.capacity() * 4);
             }
         }
     }
 
-    private CandidatePool scanOne(VectorMatrix queries, int query, float inverseQueryNorm, int poolSize) {
-        CandidatePool pool = new CandidatePool(Math.min(poolSize, base.rows()));
+    private NearestRows scanOne(VectorMatrix queries, int query, float inverseQueryNorm, int poolSize) {
+        NearestRows pool = new NearestRows(Math.min(poolSize, base.rows()));
         for (int row = 0; row < base.rows(); row++) {
             pool.offer(floatDistance(queries.data(), query * dimension, inverseQueryNorm, base.data(),
                     row * dimension, row), row);
@@ -201,18 +201,18 @@ public final class ExactNeighbors {
      * Ranks the pool in double precision and writes the first k, or returns false when the pool
      * may be missing a true neighbour (too small a gap between its k-th and last float distance).
      */
-    private boolean rankExactly(VectorMatrix queries, int query, CandidatePool pool, int k, int[] ids, float[] distances) {
+    private boolean rankExactly(VectorMatrix queries, int query, NearestRows pool, int k, int[] ids, float[] distances) {
         int size = pool.size();
         boolean complete = size == base.rows();
         if (!complete) {
-            float[] sortedFloat = Arrays.copyOf(pool.distances(), size);
+            float[] sortedFloat = Arrays.copyOf(pool.heapDistances(), size);
             Arrays.sort(sortedFloat);
             double gap = (double) sortedFloat[size - 1] - sortedFloat[k - 1];
             if (gap <= 2 * floatErrorBound(queries, query, sortedFloat[size - 1])) {
                 return false;
             }
         }
-        int[] candidates = Arrays.copyOf(pool.ids(), size);
+        int[] candidates = Arrays.copyOf(pool.heapRows(), size);
         double[] exact = new double[size];
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {

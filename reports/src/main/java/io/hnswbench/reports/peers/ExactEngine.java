@@ -1,5 +1,6 @@
 package io.hnswbench.reports.peers;
 
+import io.hnswbench.datasets.NearestRows;
 import io.hnswbench.datasets.VectorMatrix;
 import io.hnswbench.engine.Metric;
 import io.hnswbench.engine.VectorMath;
@@ -138,83 +139,6 @@ public final class ExactEngine implements SweepEngine {
         @Override
         public void close() {
             // Nothing held outside the heap.
-        }
-    }
-
-    /**
-     * The {@code capacity} nearest (distance, row) pairs offered, as a binary max-heap whose root is
-     * the worst kept: larger distance, or on equal distance the larger row. Rows arrive in increasing
-     * order, so a newcomer that only ties the root is never better and is dropped.
-     */
-    private static final class NearestRows {
-
-        private final float[] distances;
-        private final int[] rows;
-        private int size;
-
-        NearestRows(int capacity) {
-            this.distances = new float[capacity];
-            this.rows = new int[capacity];
-        }
-
-        void offer(float distance, int row) {
-            if (size < distances.length) {
-                siftUp(size++, distance, row);
-            } else if (distances.length > 0 && distance < distances[0]) {
-                siftDown(0, distance, row);
-            }
-        }
-
-        /** Writes the kept pairs nearest first, emptying the heap, and returns how many. */
-        int drainNearestFirst(int[] ids, float[] nearestDistances) {
-            int count = size;
-            for (int i = count - 1; i >= 0; i--) {
-                ids[i] = rows[0];
-                nearestDistances[i] = distances[0];
-                size--;
-                if (size > 0) {
-                    siftDown(0, distances[size], rows[size]);
-                }
-            }
-            return count;
-        }
-
-        private static boolean worse(float distance, int row, float otherDistance, int otherRow) {
-            return distance > otherDistance || (distance == otherDistance && row > otherRow);
-        }
-
-        private void siftUp(int child, float distance, int row) {
-            while (child > 0) {
-                int parent = (child - 1) >>> 1;
-                if (!worse(distance, row, distances[parent], rows[parent])) {
-                    break;
-                }
-                distances[child] = distances[parent];
-                rows[child] = rows[parent];
-                child = parent;
-            }
-            distances[child] = distance;
-            rows[child] = row;
-        }
-
-        private void siftDown(int parent, float distance, int row) {
-            while (true) {
-                int child = 2 * parent + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && worse(distances[child + 1], rows[child + 1], distances[child], rows[child])) {
-                    child++;
-                }
-                if (!worse(distances[child], rows[child], distance, row)) {
-                    break;
-                }
-                distances[parent] = distances[child];
-                rows[parent] = rows[child];
-                parent = child;
-            }
-            distances[parent] = distance;
-            rows[parent] = row;
         }
     }
 }
