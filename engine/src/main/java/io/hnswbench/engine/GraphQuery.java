@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -36,10 +37,11 @@ final class GraphQuery {
      * @param visibleBelow  an ordinal below which every node was visible when the search began, or
      *                      -1: then, with no filter, the search may skip the per-node check and
      *                      must drop any node at or above it (inserted since)
-     * @param idsMayRepeat  whether the search may meet two visible nodes of one id (a replacement
-     *                      racing it), so results must be de-duplicated
+     * @param idsMayRepeat  asked once the walk is over: whether the search may have met two visible
+     *                      nodes of one id (a replacement racing it), so results must be de-duplicated
      */
-    List<SearchResult> search(float[] query, int k, SearchOptions options, int visibleBelow, boolean idsMayRepeat) {
+    List<SearchResult> search(float[] query, int k, SearchOptions options, int visibleBelow,
+                              BooleanSupplier idsMayRepeat) {
         EntryPoint entry = graph.entryPoint();
         if (entry == null) {
             return List.of();
@@ -56,7 +58,10 @@ final class GraphQuery {
         try {
             long closest = searcher.descend(scratch, query, 0, entry, 0);
             searcher.searchLevel(scratch, query, 0, NodeHeap.node(closest), NodeHeap.distance(closest), ef, 0, filter);
-            return nearestResults(scratch.results, k, options.maxDistance(), nodeLimit, idsMayRepeat);
+            // Asked only now, after the walk: a replacement that began during it (new node visible,
+            // old one not yet removed) set the flag before publishing the new node, so a search that
+            // met both sees the flag set (release/acquire on the node's visibility).
+            return nearestResults(scratch.results, k, options.maxDistance(), nodeLimit, idsMayRepeat.getAsBoolean());
         } finally {
             distanceComputations.add(scratch.distanceComputations);
             searches.increment();

@@ -210,6 +210,6 @@ final class IndexState implements IndexContents {
         // may skip the per-node check, provided it drops nodes inserted since (at or above the mark).
         int live = liveCount + abandonedCount;
         int allocatedAtStart = graph.nodeCount();
-        return queries.search(query, k, options, live == allocatedAtStart ? allocatedAtStart : -1, anyReplaced);
+        return queries.search(query, k, options, live == allocatedAtStart ? allocatedAtStart : -1, () -> anyReplaced);
     }
 }

@@ -63,7 +63,7 @@ final class MappedIndex implements IndexContents, AutoCloseable {
     @Override
     public List<SearchResult> search(float[] query, int k, SearchOptions options) {
         checkOpen();
-        return queries.search(query, k, options, everyNodeVisible ? file.nodeCount : -1, false);
+        return queries.search(query, k, options, everyNodeVisible ? file.nodeCount : -1, () -> false);
     }
 
     @Override
