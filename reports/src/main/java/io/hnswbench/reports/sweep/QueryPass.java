@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One timed pass of the whole query set at one efSearch: each query's latency goes into an
- * HdrHistogram (per thread, merged), QPS is the query count over the wall-clock time of the pass,
- * and recall is computed after the clock stops, from the results kept meanwhile.
+ * The measurement of the whole query set at one efSearch: timed passes over the set (at least
+ * {@link #MIN_TIMED_NANOS} of them in all), each query's latency in an HdrHistogram (per thread,
+ * merged), QPS as the queries searched over the timed wall clock, and recall computed after the
+ * clock stops from the first pass's results.
  */
 final class QueryPass {
 
