@@ -39,7 +39,7 @@ public final class DatasetCatalog {
                 entries.add(describe(root));
             }
             try (Stream<Path> children = Files.list(root)) {
-                for (Path child : children.filter(DatasetFolder::isDataset).sorted().toList()) {
+                for (Path child : children.filter(DatasetFolder::isDataset).toList()) {
                     entries.add(describe(child));
                 }
             }

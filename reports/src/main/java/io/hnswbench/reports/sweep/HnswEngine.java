@@ -2,6 +2,7 @@ package io.hnswbench.reports.sweep;
 
 import io.hnswbench.datasets.VectorMatrix;
 import io.hnswbench.engine.HnswIndex;
+import io.hnswbench.engine.IndexStatistics;
 import io.hnswbench.engine.Metric;
 import io.hnswbench.engine.SearchCounters;
 import io.hnswbench.engine.SearchOptions;
@@ -50,7 +51,23 @@ public final class HnswEngine implements SweepEngine {
         };
     }
 
-    private record Built(HnswIndex index) implements EngineIndex {
+    /** A built index; nothing adds to it any more, so its statistics are taken once. */
+    private static final class Built implements EngineIndex {
+
+        private final HnswIndex index;
+        /** The graph walk behind both {@link #bytes()} and {@link #statistics()}; taken on first use. */
+        private IndexStatistics statistics;
+
+        Built(HnswIndex index) {
+            this.index = index;
+        }
+
+        private synchronized IndexStatistics engineStatistics() {
+            if (statistics == null) {
+                statistics = index.statistics();
+            }
+            return statistics;
+        }
 
         @Override
         public int search(float[] query, int k, int efSearch, int[] ids, float[] distances) {
@@ -64,12 +81,12 @@ public final class HnswEngine implements SweepEngine {
 
         @Override
         public long bytes() {
-            return index.statistics().totalBytes();
+            return engineStatistics().totalBytes();
         }
 
         @Override
         public GraphStatistics statistics() {
-            return GraphStatistics.of(index.statistics());
+            return GraphStatistics.of(engineStatistics());
         }
 
         @Override
