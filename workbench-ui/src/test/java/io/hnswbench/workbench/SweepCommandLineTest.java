@@ -75,6 +75,19 @@ class SweepCommandLineTest {
     }
 
     @Test
+    void unknownOrRepeatedEngineIsRefusedNamingTheKnownOnes() {
+        VerbRunner.Run unknown = run("sweep", "--dataset", "debian-packages-4k", "--engine", "hnsw,faiss",
+                "--out", work.resolve("x").toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown engine 'faiss'; known: hnsw, lucene, jvector, hnswlib, exact"),
+                unknown.err());
+        VerbRunner.Run twice = run("sweep", "--dataset", "debian-packages-4k", "--engine", "hnsw,hnsw",
+                "--out", work.resolve("y").toString());
+        assertEquals(2, twice.exitCode());
+        assertTrue(twice.err().contains("engine 'hnsw' is named twice"), twice.err());
+    }
+
+    @Test
     void emptyGridIsRefused() {
         VerbRunner.Run run = run("sweep", "--dataset", "debian-packages-4k", "--m", ",", "--out", work.resolve("x").toString());
         assertEquals(2, run.exitCode());
