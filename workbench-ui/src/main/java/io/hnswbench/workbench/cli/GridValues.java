@@ -1,6 +1,6 @@
 package io.hnswbench.workbench.cli;
 
-import java.util.ArrayList;
+import io.hnswbench.workbench.GridList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -11,19 +11,10 @@ final class GridValues implements CommandLine.ITypeConverter<List<Integer>> {
 
     @Override
     public List<Integer> convert(String text) {
-        List<Integer> values = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String value = part.strip();
-            if (value.isEmpty()) {
-                continue;
-            }
-            try {
-                values.add(Integer.parseInt(value));
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' in '" + text
-                        + "' is not a whole number; give a comma-separated list such as 8,16,32");
-            }
+        try {
+            return GridList.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
-        return values;
     }
 }

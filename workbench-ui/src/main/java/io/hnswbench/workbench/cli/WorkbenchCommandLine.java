@@ -3,14 +3,17 @@ package io.hnswbench.workbench.cli;
 import java.util.Arrays;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 
 /**
  * Runs the command-line verbs once the Spring context is up, and hands their exit code to Spring
- * Boot so that {@code ./workbench} exits with it.
+ * Boot so that {@code ./workbench} exits with it. The desktop app turns it off with
+ * {@code workbench.command-line=false}: its context has no verb to run.
  */
 @Component
+@ConditionalOnProperty(name = "workbench.command-line", havingValue = "true", matchIfMissing = true)
 public class WorkbenchCommandLine implements CommandLineRunner, ExitCodeGenerator {
 
     private final SpringCommandFactory factory;
@@ -29,7 +32,7 @@ public class WorkbenchCommandLine implements CommandLineRunner, ExitCodeGenerato
      * The arguments without Spring properties such as {@code --workbench.dataset-roots=DIR}, which
      * Spring Boot has already applied; the verbs' own options never contain a dot in their name.
      */
-    static String[] verbArguments(String[] args) {
+    public static String[] verbArguments(String[] args) {
         return Arrays.stream(args).filter(arg -> !isSpringProperty(arg)).toArray(String[]::new);
     }
 

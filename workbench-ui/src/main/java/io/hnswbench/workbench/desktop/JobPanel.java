@@ -1,0 +1,111 @@
+package io.hnswbench.workbench.desktop;
+
+import java.time.Duration;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The strip under a screen's form that shows its running job: a progress bar, what the job is
+ * doing, the time since it started and a Cancel button; when it ends, how it ended and how long it
+ * took. Screens disable their start buttons while {@link #runningProperty()} is true.
+ */
+public final class JobPanel extends HBox {
+
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label("Idle");
+    private final Label elapsed = new Label();
+    private final Button cancel = new Button("Cancel");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final Timeline clock = new Timeline();
+    private long startedNanos;
+
+    /** @param idPrefix prefix of the controls' ids, e.g. {@code build} gives {@code #build-cancel} */
+    public JobPanel(String idPrefix) {
+        super(10);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("job-panel");
+        progress.setPrefWidth(220);
+        progress.setId(idPrefix + "-progress");
+        status.setId(idPrefix + "-status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(120);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        elapsed.setId(idPrefix + "-elapsed");
+        elapsed.setMinWidth(70);
+        cancel.setId(idPrefix + "-cancel");
+        cancel.setDisable(true);
+        getChildren().addAll(progress, status, elapsed, cancel);
+        clock.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(200), _ -> showElapsed()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Shows {@code task} until it ends; Cancel cancels it (interrupting its thread). */
+    void track(Task<?> task) {
+        status.getStyleClass().remove("job-failed");
+        progress.progressProperty().bind(task.progressProperty());
+        status.textProperty().bind(task.messageProperty());
+        cancel.setOnAction(_ -> task.cancel(true));
+        cancel.setDisable(false);
+        running.set(true);
+        startedNanos = System.nanoTime();
+        showElapsed();
+        clock.play();
+        task.stateProperty().addListener((_, _, state) -> {
+            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                finish(task, state);
+            }
+        });
+    }
+
+    private void finish(Task<?> task, Worker.State state) {
+        clock.stop();
+        showElapsed();
+        progress.progressProperty().unbind();
+        status.textProperty().unbind();
+        cancel.setDisable(true);
+        running.set(false);
+        String took = " after " + elapsed.getText();
+        switch (state) {
+            case SUCCEEDED -> {
+                progress.setProgress(1);
+                status.setText(task.getMessage().isBlank() ? "Done" + took : task.getMessage());
+            }
+            case CANCELLED -> status.setText("Cancelled" + took);
+            default -> {
+                progress.setProgress(0);
+                status.getStyleClass().add("job-failed");
+                status.setText("Failed: " + Problems.describe(task.getException()));
+            }
+        }
+    }
+
+    private void showElapsed() {
+        elapsed.setText(formatSeconds(Duration.ofNanos(System.nanoTime() - startedNanos)));
+    }
+
+    static String formatSeconds(Duration duration) {
+        double seconds = duration.toNanos() / 1e9;
+        return seconds < 60 ? String.format("%.1f s", seconds)
+                : String.format("%d min %02d s", (long) seconds / 60, (long) seconds % 60);
+    }
+
+    /** Whether a job is running in this panel. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The status line's text, for tests and the screenshot tour. */
+    public String statusText() {
+        return status.getText();
+    }
+}
