@@ -1,5 +1,6 @@
 package io.hnswbench.reports.sweep;
 
+import io.hnswbench.datasets.RowIds;
 import io.hnswbench.datasets.VectorMatrix;
 import io.hnswbench.engine.HnswIndex;
 import io.hnswbench.engine.IndexStatistics;
@@ -8,7 +9,6 @@ import io.hnswbench.engine.SearchCounters;
 import io.hnswbench.engine.SearchOptions;
 import io.hnswbench.engine.SearchResult;
 import io.hnswbench.reports.GraphStatistics;
-import java.util.AbstractList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -28,27 +28,12 @@ public final class HnswEngine implements SweepEngine {
         HnswIndex index = HnswIndex.builder(base.dimension()).metric(metric).m(settings.m())
                 .efConstruction(settings.efConstruction()).seed(settings.seed()).build();
         try {
-            index.addAll(rowIds(base.rows()), base.data(), settings.threads(),
+            index.addAll(RowIds.of(base.rows()), base.data(), settings.threads(),
                     (inserted, total) -> progress.inserted(inserted, total));
         } catch (CancellationException cancelled) {
             throw new InterruptedException(cancelled.getMessage());
         }
         return new Built(index);
-    }
-
-    /** Ids "0", "1", ... made on demand, so a million rows need no list of a million strings up front. */
-    private static List<String> rowIds(int rows) {
-        return new AbstractList<>() {
-            @Override
-            public String get(int row) {
-                return Integer.toString(row);
-            }
-
-            @Override
-            public int size() {
-                return rows;
-            }
-        };
     }
 
     /** A built index; nothing adds to it any more, so its statistics are taken once. */
