@@ -17,10 +17,31 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (WorkbenchCommandLine.verbArguments(args).length == 0) {
-            Application.launch(WorkbenchDesktop.class, args);
-        } else {
+        if (WorkbenchCommandLine.verbArguments(args).length > 0) {
             WorkbenchApplication.main(args);
+            return;
         }
+        String missingDisplay = missingDisplay();
+        if (missingDisplay != null) {
+            System.err.println("workbench: " + missingDisplay);
+            System.exit(1);
+        }
+        Application.launch(WorkbenchDesktop.class, args);
+    }
+
+    /**
+     * Why the window cannot open, or null when it can: on Linux JavaFX needs an X or Wayland
+     * display, and without one it fails with a stack trace rather than a sentence.
+     */
+    static String missingDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean chosenGlass = System.getProperty("glass.platform") != null;
+        boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        if (!linux || chosenGlass || display) {
+            return null;
+        }
+        return "no display to open the window on (DISPLAY is not set). Run it in a desktop session, or with a "
+                + "virtual display: xvfb-run ./workbench. The verbs need none: ./workbench --help lists them, and "
+                + "./workbench screenshots --out DIR renders every screen without a display.";
     }
 }

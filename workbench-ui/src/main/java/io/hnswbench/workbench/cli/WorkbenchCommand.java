@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "HNSW Workbench 0.1.0",
         description = "Tune an HNSW index for your vectors: datasets, ground truth, sweeps and reports.",
-        subcommands = {DatasetsCommand.class, SweepCommand.class, ReportCommand.class})
+        subcommands = {DatasetsCommand.class, SweepCommand.class, ReportCommand.class, ScreenshotsCommand.class})
 public class WorkbenchCommand implements Runnable {
 
     @Spec

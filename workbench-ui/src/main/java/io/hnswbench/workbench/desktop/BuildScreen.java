@@ -20,6 +20,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -258,7 +259,7 @@ public class BuildScreen implements Screen {
         JFreeChart chart = ChartFactory.createXYLineChart("Inserts per second during the last build",
                 "Seconds since the build started", "Inserts per second", new XYSeriesCollection(insertRate),
                 PlotOrientation.VERTICAL, false, true, false);
-        chart.getXYPlot().getRangeAxis().setLowerBound(0);
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
         return chart;
     }
 }

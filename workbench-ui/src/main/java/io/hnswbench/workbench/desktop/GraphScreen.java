@@ -24,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.springframework.core.annotation.Order;
@@ -74,10 +75,12 @@ public class GraphScreen implements Screen {
         summary = new Label();
         summary.setId("graph-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         origin = new Label();
         origin.setId("graph-origin");
         origin.getStyleClass().add("hint");
         origin.setWrapText(true);
+        origin.setMinHeight(Region.USE_PREF_SIZE);
 
         nodesPerLevel = new ChartPane("graph-nodes-per-level", "Build an index (Build tab) or load one to see its levels");
         degrees = new ChartPane("graph-degrees");

@@ -44,6 +44,6 @@ final class IndexFigures {
                         + "M=%d, efConstruction=%d, efSearch=%d · %s", statistics.size(), statistics.deletedCount(),
                 statistics.levelCount(), statistics.entryPointId() == null ? "none" : "'" + statistics.entryPointId() + "'",
                 statistics.entryPointLevel(), statistics.m(), statistics.efConstruction(), statistics.efSearch(),
-                statistics.metric());
+                statistics.metric().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -79,7 +79,7 @@ public class MainWindow {
         workspace.datasetProperty().addListener((_, _, open) -> dataset.setText(open == null ? "No dataset open"
                 : String.format("Dataset: %s · %,d base vectors · %,d queries · %d dimensions · %s", open.dataset().name(),
                         open.dataset().base().rows(), open.dataset().queries().rows(), open.dataset().dimension(),
-                        open.dataset().metric())));
+                        open.dataset().metric().name().toLowerCase(java.util.Locale.ROOT))));
         JobPanel loading = opener.panel();
         HBox.setHgrow(loading, Priority.ALWAYS);
         HBox bar = new HBox(12, dataset, new Separator(javafx.geometry.Orientation.VERTICAL), loading);
