@@ -260,6 +260,7 @@ public class BuildScreen implements Screen {
                 "Seconds since the build started", "Inserts per second", new XYSeriesCollection(insertRate),
                 PlotOrientation.VERTICAL, false, true, false);
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
+        chart.getXYPlot().setNoDataMessage("Press Build: the insert rate is drawn here as the index grows");
         return chart;
     }
 }

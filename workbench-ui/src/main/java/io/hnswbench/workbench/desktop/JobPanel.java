@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The strip under a screen's form that shows its running job: a progress bar, what the job is
@@ -44,6 +45,7 @@ public final class JobPanel extends HBox {
         elapsed.setMinWidth(70);
         cancel.setId(idPrefix + "-cancel");
         cancel.setDisable(true);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(progress, status, elapsed, cancel);
         clock.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(200), _ -> showElapsed()));
         clock.setCycleCount(Timeline.INDEFINITE);

@@ -76,6 +76,7 @@ public class MainWindow {
     private HBox statusBar() {
         Label dataset = new Label("No dataset open");
         dataset.setId("status-dataset");
+        dataset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         workspace.datasetProperty().addListener((_, _, open) -> dataset.setText(open == null ? "No dataset open"
                 : String.format("Dataset: %s · %,d base vectors · %,d queries · %d dimensions · %s", open.dataset().name(),
                         open.dataset().base().rows(), open.dataset().queries().rows(), open.dataset().dimension(),

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hnswbench.datasets.BundledSample;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +25,42 @@ class MainWindowTest {
             Label status = workbench.node("status-dataset");
             assertTrue(status.getText().contains(BundledSample.NAME + " · 4,000 base vectors"), status.getText());
             assertEquals("HNSW Workbench · " + BundledSample.NAME, workbench.bean(MainWindow.class).stage().getTitle());
+        }
+    }
+
+    @Test
+    void reopensOnTheLastDatasetAndTab() throws Exception {
+        Path copy = home.resolve("datasets").resolve("sample-copy");
+        try (DesktopHarness workbench = DesktopHarness.open(home)) {
+            copyFolder(workbench.bean(Workspace.class).dataset().folder(), copy);
+            workbench.fx(() -> workbench.bean(DatasetOpener.class).open(copy));
+            workbench.awaitJobs();
+            workbench.select("Graph");
+            // What the application does when its window closes.
+            workbench.fx(() -> workbench.bean(MainWindow.class).rememberLayout());
+        }
+        try (DesktopHarness reopened = DesktopHarness.open(home)) {
+            assertEquals(copy.toAbsolutePath().normalize(), reopened.bean(Workspace.class).dataset().folder());
+            TabPane tabs = reopened.node("screens");
+            assertEquals("Graph", tabs.getSelectionModel().getSelectedItem().getText());
+        }
+    }
+
+    @Test
+    void aDatasetFolderThatIsGoneFallsBackToTheSample() throws Exception {
+        Files.writeString(home.resolve("choices.properties"),
+                DatasetOpener.CHOICE + "=" + home.resolve("deleted-dataset").toString().replace("\\", "\\\\") + "\n");
+        try (DesktopHarness workbench = DesktopHarness.open(home)) {
+            assertEquals(BundledSample.NAME, workbench.bean(Workspace.class).dataset().dataset().name());
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
         }
     }
 }
