@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,17 +41,39 @@ public final class ReportWriter {
      */
     public static List<Path> write(List<SweepResults> results, List<RenderedChart> charts, Path outFolder)
             throws IOException {
+        return write(results, charts, outFolder, true, true);
+    }
+
+    /**
+     * Writes {@code report.html}, {@code report.md} or both into {@code outFolder}, creating it; a
+     * report not asked for is left as it was.
+     *
+     * @return the written files, the HTML report first
+     * @throws IllegalArgumentException as {@link #write(List, List, Path)}, or when neither is asked for
+     */
+    public static List<Path> write(List<SweepResults> results, List<RenderedChart> charts, Path outFolder,
+            boolean html, boolean markdown) throws IOException {
+        if (!html && !markdown) {
+            throw new IllegalArgumentException("ask for the HTML report, the Markdown report or both");
+        }
         Comparison comparison = Comparison.of(results);
         List<Block> blocks = ReportContent.of(comparison, charts, outFolder);
-        // render both before writing either, so a bad chart leaves no half-written report
-        String html = HtmlRenderer.render(ReportContent.title(comparison), blocks);
-        String markdown = MarkdownRenderer.render(blocks);
+        // render before writing, so a bad chart leaves no half-written report
+        String htmlText = html ? HtmlRenderer.render(ReportContent.title(comparison), blocks) : null;
+        String markdownText = markdown ? MarkdownRenderer.render(blocks) : null;
         Files.createDirectories(outFolder);
-        Path htmlFile = outFolder.resolve(HTML);
-        Path markdownFile = outFolder.resolve(MARKDOWN);
-        writeAtomically(htmlFile, html);
-        writeAtomically(markdownFile, markdown);
-        return List.of(htmlFile, markdownFile);
+        List<Path> written = new ArrayList<>();
+        if (html) {
+            Path htmlFile = outFolder.resolve(HTML);
+            writeAtomically(htmlFile, htmlText);
+            written.add(htmlFile);
+        }
+        if (markdown) {
+            Path markdownFile = outFolder.resolve(MARKDOWN);
+            writeAtomically(markdownFile, markdownText);
+            written.add(markdownFile);
+        }
+        return List.copyOf(written);
     }
 
     /**
