@@ -117,14 +117,37 @@ public final class DatasetFolder {
         writeMeta(folder, dataset.meta());
     }
 
-    /** Writes (or replaces) the ground truth of an existing folder and records its depth in meta.json. */
+    /**
+     * Writes (or replaces) the ground truth of an existing folder and records its depth in
+     * meta.json. The new files are written beside the old ones and moved into place, so a write
+     * that fails or is interrupted (a cancelled job) leaves the old ground truth whole.
+     */
     public static void writeGroundTruth(Path folder, GroundTruth groundTruth) throws IOException {
         DatasetMeta meta = readMeta(folder);
         if (groundTruth.queryCount() != meta.queryCount()) {
             throw new IllegalArgumentException("ground truth for " + groundTruth.queryCount() + " queries, the dataset has "
                     + meta.queryCount());
         }
-        writeGroundTruthFiles(folder, groundTruth);
+        Path staging = Files.createTempDirectory(folder, ".groundtruth-");
+        try {
+            writeGroundTruthFiles(staging, groundTruth);
+            for (String name : List.of(GROUND_TRUTH, GROUND_TRUTH_DISTANCES)) {
+                Path staged = staging.resolve(name);
+                if (Files.exists(staged)) {
+                    Files.move(staged, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.deleteIfExists(folder.resolve(name));
+                }
+            }
+        } finally {
+            try (var left = Files.list(staging)) {
+                for (Path file : left.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(staging);
+        }
         writeMeta(folder, meta.withGtK(groundTruth.k()));
     }
 

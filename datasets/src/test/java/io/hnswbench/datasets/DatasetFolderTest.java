@@ -140,6 +140,10 @@ class DatasetFolderTest {
         assertEquals(5, read.meta().gtK());
         assertArrayEquals(deeper.ids().data(), read.groundTruth().orElseThrow().ids().data());
         assertEquals(dataset.meta().withGtK(5), read.meta());
+        try (var files = Files.list(out)) {
+            assertTrue(files.noneMatch(file -> file.getFileName().toString().startsWith(".")),
+                    "the staging folder of the new ground truth is gone");
+        }
     }
 
     @Test
