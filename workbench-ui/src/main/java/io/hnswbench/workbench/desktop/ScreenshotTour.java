@@ -51,7 +51,8 @@ public final class ScreenshotTour {
      * Takes the tour and writes one PNG per screen into {@code out}.
      *
      * @param datasetRoots where the datasets are (the sample is installed into the first)
-     * @param log          told what each step does
+     * @param log          told what each step does (the report it exports goes to a temporary
+     *                     folder, deleted afterwards)
      * @return the images written, in screen order
      */
     public static List<Path> capture(Path out, List<Path> datasetRoots, PrintWriter log) throws Exception {
@@ -60,14 +61,56 @@ public final class ScreenshotTour {
         Path choices = Files.createTempFile("workbench-tour-", ".properties");
         Files.delete(choices);
         String roots = datasetRoots.stream().map(Path::toString).collect(Collectors.joining(","));
+        boolean startedToolkit = startToolkit();
+        Path reportFolder = Files.createTempDirectory("workbench-tour-report-");
         try (ConfigurableApplicationContext context = WorkbenchDesktop.startContext(
                 "--workbench.dataset-roots=" + roots, "--workbench.choices-file=" + choices)) {
             ScreenshotTour tour = new ScreenshotTour(context, out, log);
-            tour.walk();
+            try {
+                tour.walk(reportFolder);
+            } finally {
+                tour.closeWindow();
+            }
             return List.copyOf(tour.written);
         } finally {
             Files.deleteIfExists(choices);
-            Platform.exit();
+            deleteFolder(reportFolder);
+            if (startedToolkit) {
+                Platform.exit();
+            }
+        }
+    }
+
+    /**
+     * Starts JavaFX unless it runs already (as in a test JVM).
+     *
+     * @return whether this call started it, and so should stop it
+     */
+    private static boolean startToolkit() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            return false;
+        }
+        started.get(1, TimeUnit.MINUTES);
+        return true;
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private void closeWindow() throws Exception {
+        if (stage != null) {
+            fx(() -> {
+                stage.close();
+                return null;
+            });
         }
     }
 
@@ -79,10 +122,7 @@ public final class ScreenshotTour {
         System.setProperty("headless.geometry", System.getProperty("headless.geometry", (WIDTH + 160) + "x" + (HEIGHT + 100) + "-32"));
     }
 
-    private void walk() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(1, TimeUnit.MINUTES);
+    private void walk(Path reportFolder) throws Exception {
         MainWindow window = context.getBean(MainWindow.class);
         fx(() -> {
             stage = new Stage();
@@ -105,11 +145,36 @@ public final class ScreenshotTour {
         step("building an index on the sample (M=16, efConstruction=200)");
         shoot("Build", "2-build.png");
 
+        shoot("Graph", "3-graph.png");
+
+        select("Search");
+        step("searching the first query of the sample");
+        shoot("Search", "4-search.png");
+
+        select("Sweep");
         fx(() -> {
-            context.getBean(MainWindow.class).select("Graph");
+            setText("sweep-m", "8,16");
+            setText("sweep-ef-construction", "100");
+            setText("sweep-ef-search", "10,20,40,80,160");
+            setText("sweep-k", "10");
+            setText("sweep-warm-up", "200");
+            for (String engine : List.of("hnsw", "lucene", "jvector")) {
+                setSelected("sweep-engine-" + engine);
+            }
+            fire("sweep-run");
             return null;
         });
-        shoot("Graph", "3-graph.png");
+        step("sweeping M 8,16 x efSearch 10..160 with hnsw, lucene and jvector");
+        shoot("Sweep", "5-sweep.png");
+
+        select("Report");
+        fx(() -> {
+            setText("report-folder", reportFolder.toString());
+            fire("report-export");
+            return null;
+        });
+        step("exporting the report to " + reportFolder);
+        shoot("Report", "6-report.png");
     }
 
     private void select(String title) throws Exception {
@@ -155,6 +220,14 @@ public final class ScreenshotTour {
 
     private void setText(String id, String text) {
         ((TextField) node(id)).setText(text);
+    }
+
+    /** Ticks a check box that is enabled (an engine that cannot run here stays unticked). */
+    private void setSelected(String id) {
+        javafx.scene.control.CheckBox box = (javafx.scene.control.CheckBox) node(id);
+        if (!box.isDisabled()) {
+            box.setSelected(true);
+        }
     }
 
     private void fire(String id) {

@@ -303,7 +303,7 @@ public class SearchScreen implements Screen {
         }
         Dataset dataset = open.dataset();
         HnswIndex index = active.index();
-        indexLabel.setText(String.format("Index: %s · %,d vectors · %s", active.origin(), index.size(), index.metric()));
+        indexLabel.setText(String.format("Index: %s · %,d vectors", active.origin(), index.size()));
         if (index.dimension() != dataset.dimension()) {
             form.setDisable(true);
             clearAnswer(String.format("The index holds %d-dimensional vectors but %s has %d dimensions: build an "
@@ -338,8 +338,8 @@ public class SearchScreen implements Screen {
         Arrays.sort(nanos);
         answer = new IndexAnswer(new ExactRequest(query, k), ef, hits, nanos[TIMED_SEARCHES / 2]);
         message.setText(index.metric() == dataset.metric() ? "" : String.format("The index measures %s distances but "
-                + "the dataset is meant for %s: its exact neighbours are by %s", index.metric(), dataset.metric(),
-                dataset.metric()));
+                + "the dataset is meant for %s: its exact neighbours are by %s", lower(index.metric()),
+                lower(dataset.metric()), lower(dataset.metric())));
         findExact(answer.request(), dataset);
         showAnswer(dataset);
     }
@@ -592,5 +592,9 @@ public class SearchScreen implements Screen {
                 return factory.getValue();
             }
         }
+    }
+
+    private static String lower(io.hnswbench.engine.Metric metric) {
+        return metric.name().toLowerCase(java.util.Locale.ROOT);
     }
 }
