@@ -89,7 +89,9 @@ public final class HnswlibEngine implements SweepEngine {
     public String environmentNote() {
         String reported = versions;
         return reported == null ? null : reported + " via " + python
-                + "; latencies timed in Python around each single-query knn_query(num_threads=1)";
+                + "; latencies timed in Python around each single-query knn_query(num_threads=1); index bytes are "
+                + "what malloc handed out during the build and kept (glibc mallinfo2), the size of save_index's file "
+                + "where that cannot be measured";
     }
 
     /**
@@ -106,8 +108,8 @@ public final class HnswlibEngine implements SweepEngine {
         HnswlibWorker worker = HnswlibWorker.start(python, replyTimeout);
         versions = worker.versions();
         try {
-            worker.build(space(metric), base, settings, progress);
-            return new HnswlibIndex(worker, base.dimension());
+            HnswlibWorker.Built built = worker.build(space(metric), base, settings, progress);
+            return new HnswlibIndex(worker, base.dimension(), built.heapBytes());
         } catch (InterruptedException | RuntimeException e) {
             worker.close();
             throw e;

@@ -16,10 +16,13 @@ final class HnswlibIndex implements EngineIndex, BatchSearchable {
     /** The query set the worker holds, compared by identity so repeated passes send it once. */
     private VectorMatrix storedQueries;
     private long savedBytes = -1;
+    /** The build's measured heap growth, or -1 when the worker could not measure it. */
+    private final long heapBytes;
 
-    HnswlibIndex(HnswlibWorker worker, int dimension) {
+    HnswlibIndex(HnswlibWorker worker, int dimension, long heapBytes) {
         this.worker = worker;
         this.dimension = dimension;
+        this.heapBytes = heapBytes;
     }
 
     /** One query through the pipe: for correctness checks, not for timing (the round trip dominates). */
@@ -43,13 +46,24 @@ final class HnswlibIndex implements EngineIndex, BatchSearchable {
     }
 
     /**
-     * The size of the file hnswlib's {@code save_index} writes: the level-0 block (per vector its
-     * links, the vector and its label) and every upper-level link list — hnswlib's memory layout,
-     * less its per-vector locks and label hash map. Measured on first call, after the build's
-     * clock has stopped.
+     * The memory the index holds, like the other engines' figures: what malloc handed out while
+     * hnswlib built it and still holds — the level-0 block (per vector its links, the vector and
+     * its label), the upper-level link lists, the label hash map, one mutex per vector and a fixed
+     * table of 65,536 label mutexes. Allocations by build threads into their own arenas are not
+     * seen, so with several build threads this is a lower bound. Where glibc's {@code mallinfo2}
+     * is missing, the size of the file {@code save_index} writes instead (the level-0 block and
+     * the upper links only), measured on first call.
      */
     @Override
     public synchronized long bytes() {
+        if (heapBytes > 0) {
+            return heapBytes;
+        }
+        return savedIndexBytes();
+    }
+
+    /** The size of the file {@code save_index} writes, measured on first call. */
+    synchronized long savedIndexBytes() {
         if (savedBytes < 0) {
             savedBytes = worker.savedIndexBytes();
         }

@@ -144,9 +144,9 @@ final class HnswlibWorker implements AutoCloseable {
      * Builds the index in the worker: writes the base vectors to a temporary file, has hnswlib
      * read and insert them in chunks (telling {@code progress} after each), and deletes the file.
      *
-     * @return the index's size, as the worker confirmed it
+     * @return the index's size and heap, as the worker reported them
      */
-    synchronized int build(String space, VectorMatrix base, BuildSettings settings, BuildProgress progress)
+    synchronized Built build(String space, VectorMatrix base, BuildSettings settings, BuildProgress progress)
             throws InterruptedException {
         checkRunning();
         Path vectors = null;
@@ -166,7 +166,7 @@ final class HnswlibWorker implements AutoCloseable {
                 Message reply = next(true);
                 if (!reply.verb().equals("PROGRESS")) {
                     expect(reply, "BUILT");
-                    return (int) reply.number("count");
+                    return new Built((int) reply.number("count"), reply.number("heap_bytes"));
                 }
                 progress.inserted(reply.number("done"), reply.number("total"));
             }
@@ -246,6 +246,16 @@ final class HnswlibWorker implements AutoCloseable {
             latencies[q] = payload.getLong();
         }
         return new BatchSearchable.BatchResult(ids, distances, counts, latencies, reply.number("wall_nanos"));
+    }
+
+    /**
+     * What a build left in the worker.
+     *
+     * @param count     vectors in the index
+     * @param heapBytes bytes malloc handed out during the build and still holds (the index's memory,
+     *                  as far as glibc's main arena shows it), or -1 when it could not be measured
+     */
+    record Built(int count, long heapBytes) {
     }
 
     /** The size of the file {@code save_index} writes, measured in a temporary folder of the worker. */

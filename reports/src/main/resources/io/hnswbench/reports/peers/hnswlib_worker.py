@@ -14,7 +14,9 @@ Requests and their replies:
 
   BUILD space= dim= rows= m= ef_construction= threads= seed= chunk= bytes=
         payload: the UTF-8 path of a raw float32 file holding rows x dim base vectors.
-        replies: PROGRESS done= total= (after each chunk of add_items), then BUILT count= build_nanos=
+        replies: PROGRESS done= total= (after each chunk of add_items), then
+                 BUILT count= build_nanos= heap_bytes=  (what malloc handed out for the index and kept:
+                 its growth over the build, or -1 where glibc's mallinfo2 is missing)
   SEARCH k= ef= bytes=              payload: one float32 query
         reply: RESULT count= bytes=    payload: count int32 ids, then count float32 distances
   QUERIES rows= bytes=              payload: rows float32 queries, kept for SEARCH_ALL
@@ -29,6 +31,7 @@ A request that fails is answered ``ERROR bytes=`` with the Python traceback as p
 then serves the next request.
 """
 
+import ctypes
 import gc
 import os
 import sys
@@ -89,6 +92,36 @@ def hnswlib_version():
         return getattr(hnswlib, "__version__", "unknown")
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                 "keepcost")]
+
+
+def _mallinfo2():
+    try:
+        function = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):
+        return None
+    function.restype = _MallInfo2
+    function.argtypes = []
+    return function
+
+
+MALLINFO2 = _mallinfo2()
+
+
+def allocated_bytes():
+    """Bytes malloc has handed out and not yet taken back: small chunks of the main arena plus
+    mmapped large ones (hnswlib's level-0 block is one). Allocations made by other threads into
+    their own arenas are not seen, so a build on several threads is undercounted, never
+    overcounted. None without glibc's mallinfo2 (glibc 2.33+)."""
+    if MALLINFO2 is None:
+        return None
+    info = MALLINFO2()
+    return info.uordblks + info.hblkhd
+
+
 class Worker:
 
     def __init__(self):
@@ -118,6 +151,9 @@ class Worker:
         if base.size != rows * dim:
             raise ValueError("%s holds %d floats, expected %d x %d" % (path, base.size, rows, dim))
         base = base.reshape(rows, dim)
+        self.index = None
+        gc.collect()
+        heap_before = allocated_bytes()
         start = time.perf_counter_ns()
         index = hnswlib.Index(space=fields["space"], dim=dim)
         index.init_index(max_elements=max(1, rows), M=int(fields["m"]),
@@ -128,8 +164,11 @@ class Worker:
             index.add_items(base[first:last], np.arange(first, last, dtype=np.int64), num_threads=threads)
             send("PROGRESS", done=last, total=rows)
         build_nanos = time.perf_counter_ns() - start
+        gc.collect()
+        heap_after = allocated_bytes()
+        heap_bytes = -1 if heap_before is None or heap_after is None else max(0, heap_after - heap_before)
         self.index, self.dim, self.count, self.ef = index, dim, rows, None
-        send("BUILT", count=rows, build_nanos=build_nanos)
+        send("BUILT", count=rows, build_nanos=build_nanos, heap_bytes=heap_bytes)
 
     def search(self, fields, payload):
         index = self.built_index()
