@@ -13,6 +13,12 @@ import javafx.application.Application;
  */
 public final class Launcher {
 
+    /**
+     * JavaFX warns at every start that it was loaded from the class path (the jar) rather than as
+     * modules; that is how the jar is meant to run. Held here so the logger, and its level, live on.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private Launcher() {
     }
 
@@ -26,6 +32,7 @@ public final class Launcher {
             System.err.println("workbench: " + missingDisplay);
             System.exit(1);
         }
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(WorkbenchDesktop.class, args);
     }
 
