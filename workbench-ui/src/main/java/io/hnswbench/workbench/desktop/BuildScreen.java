@@ -223,12 +223,7 @@ public class BuildScreen implements Screen {
         @Override
         protected void succeeded() {
             drawRate();
-            Workspace.OpenDataset open = workspace.dataset();
-            if (open != null && open.dataset() == dataset) {
-                workspace.setIndex(getValue());
-            } else {
-                // Another dataset was opened while this one built: its index would not match it.
-                getValue().index().close();
+            if (!workspace.offerIndex(getValue(), dataset)) {
                 say("Built, then discarded: another dataset was opened meanwhile");
             }
         }

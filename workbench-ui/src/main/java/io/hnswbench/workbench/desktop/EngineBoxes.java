@@ -80,12 +80,20 @@ final class EngineBoxes extends FlowPane {
 
             @Override
             protected void failed() {
-                // The runner skips an engine that cannot run and says why, so offer them all.
-                boxes.values().forEach(box -> box.setDisable(false));
-                reasons.values().forEach(reason -> reason.setText("Could not check this engine: "
-                        + Problems.describe(getException())));
+                offerAllUnchecked("Could not check this engine: " + Problems.describe(getException()));
+            }
+
+            @Override
+            protected void cancelled() {
+                offerAllUnchecked("Not checked (the check was cancelled); a sweep skips an engine that cannot run");
             }
         };
+    }
+
+    /** The runner skips an engine that cannot run and says why, so without a check every box is offered. */
+    private void offerAllUnchecked(String why) {
+        boxes.values().forEach(box -> box.setDisable(false));
+        reasons.values().forEach(reason -> reason.setText(why));
     }
 
     /** The checked engines that can run, in the documented order. */

@@ -154,7 +154,12 @@ public class GraphScreen implements Screen {
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Index file");
-        Path current = Path.of(file.getText().isBlank() ? "." : file.getText()).toAbsolutePath();
+        Path current;
+        try {
+            current = Path.of(file.getText().isBlank() ? "." : file.getText().strip()).toAbsolutePath();
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            current = Path.of(".").toAbsolutePath();
+        }
         if (current.getParent() != null && Files.isDirectory(current.getParent())) {
             chooser.setInitialDirectory(current.getParent().toFile());
             chooser.setInitialFileName(current.getFileName().toString());
@@ -172,9 +177,16 @@ public class GraphScreen implements Screen {
             fileProblem.setText("Give the index file's path.");
             return null;
         }
+        Path path;
+        try {
+            path = Path.of(text).toAbsolutePath();
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            fileProblem.setText("'" + text + "' is not a valid path: " + notAPath.getReason() + ".");
+            return null;
+        }
         choices.put(FILE_CHOICE, text);
         choices.save();
-        return Path.of(text).toAbsolutePath();
+        return path;
     }
 
     /** Saves the workspace's index to the chosen file on a job. */
@@ -192,7 +204,12 @@ public class GraphScreen implements Screen {
             @Override
             protected Path call() throws Exception {
                 say("Saving to " + target);
-                active.index().save(target);
+                try {
+                    active.index().save(target);
+                } catch (IllegalStateException closed) {
+                    throw new IllegalStateException("the index was replaced (and closed) while it was being saved; "
+                            + "nothing was written to " + target, closed);
+                }
                 say(String.format(Locale.ROOT, "Saved %,d vectors to %s (%s)", active.statistics().size(), target,
                         IndexFigures.bytes(Files.size(target))));
                 return target;
@@ -224,14 +241,23 @@ public class GraphScreen implements Screen {
             protected Workspace.ActiveIndex call() throws Exception {
                 say((mapped ? "Mapping " : "Loading ") + source);
                 HnswIndex index = mapped ? HnswIndex.open(source) : HnswIndex.load(source);
-                if (index.dimension() != dataset.dimension()) {
+                IndexStatistics statistics;
+                // A mapped index holds its file until closed: close it on every way out but success.
+                try {
+                    if (index.dimension() != dataset.dimension()) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s holds %d-dimensional "
+                                + "vectors, but the open dataset %s has %d dimensions; open the dataset it was built "
+                                + "from first", source, index.dimension(), dataset.name(), dataset.dimension()));
+                    }
+                    say("Collecting the layer statistics");
+                    statistics = index.statistics();
+                    if (isCancelled()) {
+                        throw new java.util.concurrent.CancellationException("cancelled");
+                    }
+                } catch (Throwable failure) {
                     index.close();
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, "%s holds %d-dimensional vectors, "
-                            + "but the open dataset %s has %d dimensions; open the dataset it was built from first",
-                            source, index.dimension(), dataset.name(), dataset.dimension()));
+                    throw failure;
                 }
-                say("Collecting the layer statistics");
-                IndexStatistics statistics = index.statistics();
                 String how = mapped ? "opened memory-mapped (read-only) from " : "loaded from ";
                 say(String.format(Locale.ROOT, "%s%s: %,d vectors", mapped ? "Opened " : "Loaded ", source,
                         statistics.size()));
@@ -240,7 +266,9 @@ public class GraphScreen implements Screen {
 
             @Override
             protected void succeeded() {
-                workspace.setIndex(getValue());
+                if (!workspace.offerIndex(getValue(), dataset)) {
+                    say("Read, then discarded: another dataset was opened meanwhile");
+                }
             }
         }, panel);
     }

@@ -29,6 +29,8 @@ public final class JobPanel extends HBox {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final Timeline clock = new Timeline();
     private long startedNanos;
+    /** The task shown now; a task that ends after another took the panel must not reset it. */
+    private Task<?> tracked;
 
     /** @param idPrefix prefix of the controls' ids, e.g. {@code build} gives {@code #build-cancel} */
     public JobPanel(String idPrefix) {
@@ -53,6 +55,7 @@ public final class JobPanel extends HBox {
 
     /** Shows {@code task} until it ends; Cancel cancels it (interrupting its thread). */
     void track(Task<?> task) {
+        tracked = task;
         status.getStyleClass().remove("job-failed");
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
@@ -70,6 +73,9 @@ public final class JobPanel extends HBox {
     }
 
     private void finish(Task<?> task, Worker.State state) {
+        if (task != tracked) {
+            return;
+        }
         clock.stop();
         showElapsed();
         progress.progressProperty().unbind();

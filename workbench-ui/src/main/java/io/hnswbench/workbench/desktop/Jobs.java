@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Jobs implements DisposableBean {
 
+    static final long SHUTDOWN_GRACE_SECONDS = 5;
+
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().daemon().name("workbench-job-", 1).factory());
     private final AtomicInteger running = new AtomicInteger();
@@ -61,8 +63,13 @@ public class Jobs implements DisposableBean {
         return handlersRan.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Interrupts running jobs and gives them a few seconds to clean up (a cancelled dataset
+     * creation deletes its half-written folder) before the application exits.
+     */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         executor.shutdownNow();
+        executor.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 }

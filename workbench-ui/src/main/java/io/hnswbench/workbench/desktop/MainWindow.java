@@ -91,13 +91,14 @@ public class MainWindow {
 
     /** Puts the window where it was, if that place is still on a screen. */
     private void restoreLayout(Stage window) {
-        double width = choices.getDouble("window.width", DEFAULT_WIDTH);
-        double height = choices.getDouble("window.height", DEFAULT_HEIGHT);
+        // The file may be edited by hand: keep sizes sane before they reach Rectangle2D.
+        double width = Math.max(800, choices.getDouble("window.width", DEFAULT_WIDTH));
+        double height = Math.max(600, choices.getDouble("window.height", DEFAULT_HEIGHT));
         double x = choices.getDouble("window.x", Double.NaN);
         double y = choices.getDouble("window.y", Double.NaN);
         Rectangle2D screenArea = Screen.getPrimary().getVisualBounds();
-        window.setWidth(Math.min(screenArea.getWidth(), Math.max(800, width)));
-        window.setHeight(Math.min(screenArea.getHeight(), Math.max(600, height)));
+        window.setWidth(Math.min(screenArea.getWidth(), width));
+        window.setHeight(Math.min(screenArea.getHeight(), height));
         boolean visible = !Double.isNaN(x) && !Double.isNaN(y)
                 && !Screen.getScreensForRectangle(new Rectangle2D(x, y, width, height)).isEmpty();
         if (visible) {

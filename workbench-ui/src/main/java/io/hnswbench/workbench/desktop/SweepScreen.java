@@ -230,7 +230,12 @@ public class SweepScreen implements Screen {
         chooser.setTitle("Load a sweep's results.json");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Sweep results (*.json)", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        Path lastFolder = Path.of(choices.get(LOAD_FOLDER, System.getProperty("user.home")));
+        Path lastFolder;
+        try {
+            lastFolder = Path.of(choices.get(LOAD_FOLDER, System.getProperty("user.home")));
+        } catch (java.nio.file.InvalidPathException damagedChoice) {
+            lastFolder = Path.of(System.getProperty("user.home"));
+        }
         if (Files.isDirectory(lastFolder)) {
             chooser.setInitialDirectory(lastFolder.toFile());
         }

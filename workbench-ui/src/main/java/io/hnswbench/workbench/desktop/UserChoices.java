@@ -4,11 +4,12 @@ import io.hnswbench.workbench.WorkbenchProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserChoices {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UserChoices.class);
+
     private final Path file;
+    private boolean saveFailureLogged;
     private final Properties values = new Properties();
 
     public UserChoices(WorkbenchProperties properties) {
@@ -57,7 +61,11 @@ public class UserChoices {
         }
     }
 
-    /** Writes the choices to the file (through a temporary file, so a crash leaves the old one). */
+    /**
+     * Writes the choices to the file (through a temporary file, so a crash leaves the old one).
+     * Remembering is a convenience: when the file cannot be written (a read-only home, a full
+     * disk) the failure is logged once and the user's action goes on.
+     */
     public synchronized void save() {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -67,7 +75,11 @@ public class UserChoices {
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the workbench's choices to " + file, e);
+            if (!saveFailureLogged) {
+                saveFailureLogged = true;
+                LOG.warn("cannot save the workbench's choices to {}: {}; they will not be remembered", file,
+                        e.toString());
+            }
         }
     }
 

@@ -106,6 +106,24 @@ public class Workspace {
         }
     }
 
+    /**
+     * Makes {@code offered} the index unless another dataset was opened since the job that made
+     * it started: an index belongs to the dataset whose rows its ids number. A stale index is
+     * closed.
+     *
+     * @param madeFor the dataset open when the job started
+     * @return whether the index was taken
+     */
+    public boolean offerIndex(ActiveIndex offered, Dataset madeFor) {
+        OpenDataset open = dataset.get();
+        if (open != null && open.dataset() == madeFor) {
+            setIndex(offered);
+            return true;
+        }
+        offered.index().close();
+        return false;
+    }
+
     /** The sweep runs of this session and those loaded from results.json files, oldest first. */
     public ObservableList<SweepResults> runs() {
         return runs;

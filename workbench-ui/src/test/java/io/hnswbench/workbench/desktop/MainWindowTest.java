@@ -55,6 +55,25 @@ class MainWindowTest {
         }
     }
 
+    @Test
+    void aLastDatasetThatNoLongerLoadsFallsBackToTheSampleAndSaysSo() throws Exception {
+        Path broken = home.resolve("datasets").resolve("broken");
+        try (DesktopHarness workbench = DesktopHarness.open(home)) {
+            copyFolder(workbench.bean(Workspace.class).dataset().folder(), broken);
+            workbench.fx(() -> workbench.bean(DatasetOpener.class).open(broken));
+            workbench.awaitJobs();
+            workbench.fx(() -> workbench.bean(MainWindow.class).rememberLayout());
+        }
+        Files.delete(broken.resolve("base.fvecs"));
+        try (DesktopHarness reopened = DesktopHarness.open(home)) {
+            assertEquals(home.resolve("datasets").resolve(BundledSample.NAME).toAbsolutePath().normalize(),
+                    reopened.bean(Workspace.class).dataset().folder());
+            Label status = reopened.node("dataset-status");
+            assertTrue(status.getText().startsWith("Could not open " + broken.toAbsolutePath().normalize()),
+                    status.getText());
+        }
+    }
+
     private static void copyFolder(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
