@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
-public class BuildScreen implements Screen {
+class BuildScreen implements Screen {
 
     private final Workspace workspace;
     private final Jobs jobs;

@@ -10,7 +10,7 @@ import org.jfree.chart.plot.XYPlot;
  * zoom out, hover a point for the parameters behind it (the charts of
  * {@link io.hnswbench.reports.charts.SweepCharts} carry those tooltips).
  */
-public final class ChartPane extends ChartViewer {
+final class ChartPane extends ChartViewer {
 
     private final String emptyMessage;
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * next start. At start-up it opens the last dataset, or the bundled sample when there is none.
  */
 @Component
-public class DatasetOpener {
+class DatasetOpener {
 
     static final String CHOICE = "workspace.dataset";
 

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public class DatasetsScreen implements Screen {
+class DatasetsScreen implements Screen {
 
     private final DatasetService datasets;
     private final DatasetOpener opener;

@@ -8,7 +8,7 @@ import javafx.scene.control.TextField;
  * A text input of a {@link Form} that parses into a {@code T}; a value that does not parse shows
  * its message in the label beside the input, and the input turns red until it is corrected.
  */
-public final class Field<T> {
+final class Field<T> {
 
     private static final String INVALID = "invalid-input";
 

@@ -18,7 +18,7 @@ import javafx.util.StringConverter;
  * is remembered under {@code prefix.key} when {@link #remember()} runs (screens call it when they
  * start a job with the values).
  */
-public final class Form extends GridPane {
+final class Form extends GridPane {
 
     private final UserChoices choices;
     private final String prefix;

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(3)
-public class GraphScreen implements Screen {
+class GraphScreen implements Screen {
 
     static final String FILE_CHOICE = "graph.file";
 

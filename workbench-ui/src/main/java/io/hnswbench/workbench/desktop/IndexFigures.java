@@ -25,9 +25,11 @@ final class IndexFigures {
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
-    /** {@code 0.42 s} below a minute, else {@code 2 min 05 s}. */
+    /** A duration as the screens show it: {@code 0.4 s} below a minute, else {@code 2 min 05 s}. */
     static String duration(Duration duration) {
-        return JobPanel.formatSeconds(duration);
+        double seconds = duration.toNanos() / 1e9;
+        return seconds < 60 ? String.format(Locale.ROOT, "%.1f s", seconds)
+                : String.format(Locale.ROOT, "%d min %02d s", (long) seconds / 60, (long) seconds % 60);
     }
 
     /** Memory of the index with its parts and the cost per live vector. */

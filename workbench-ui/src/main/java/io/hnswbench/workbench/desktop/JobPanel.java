@@ -20,7 +20,7 @@ import javafx.scene.layout.Region;
  * doing, the time since it started and a Cancel button; when it ends, how it ended and how long it
  * took. Screens disable their start buttons while {@link #runningProperty()} is true.
  */
-public final class JobPanel extends HBox {
+final class JobPanel extends HBox {
 
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label("Idle");
@@ -98,13 +98,7 @@ public final class JobPanel extends HBox {
     }
 
     private void showElapsed() {
-        elapsed.setText(formatSeconds(Duration.ofNanos(System.nanoTime() - startedNanos)));
-    }
-
-    static String formatSeconds(Duration duration) {
-        double seconds = duration.toNanos() / 1e9;
-        return seconds < 60 ? String.format("%.1f s", seconds)
-                : String.format("%d min %02d s", (long) seconds / 60, (long) seconds % 60);
+        elapsed.setText(IndexFigures.duration(Duration.ofNanos(System.nanoTime() - startedNanos)));
     }
 
     /** Whether a job is running in this panel. */

@@ -7,7 +7,7 @@ import javafx.concurrent.Task;
  * report from any thread: {@link Task}'s own update methods are protected, and these pass on to
  * them (which coalesce the updates for the FX thread).
  */
-public abstract class JobTask<T> extends Task<T> {
+abstract class JobTask<T> extends Task<T> {
 
     /** Shows {@code message} as what the job is doing now. */
     public final void say(String message) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the engine, the sweep runner and the dataset code all treat as "stop now".
  */
 @Component
-public class Jobs implements DisposableBean {
+class Jobs implements DisposableBean {
 
     static final long SHUTDOWN_GRACE_SECONDS = 5;
 

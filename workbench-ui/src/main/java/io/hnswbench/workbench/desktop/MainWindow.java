@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * was left.
  */
 @Component
-public class MainWindow {
+class MainWindow {
 
     static final double DEFAULT_WIDTH = 1280;
     static final double DEFAULT_HEIGHT = 860;

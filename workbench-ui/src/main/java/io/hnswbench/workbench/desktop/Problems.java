@@ -11,7 +11,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Window;
 
 /** Turns a failure into the sentence a user reads, and shows it in a dialog. */
-public final class Problems {
+final class Problems {
 
     private Problems() {
     }

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(6)
-public class ReportScreen implements Screen {
+class ReportScreen implements Screen {
 
     static final String FORMATS = "report.formats";
 

@@ -8,7 +8,7 @@ import javafx.scene.Node;
  * may be running, so a screen builds its controls in {@link #content()}, which the main window
  * calls once, on the FX thread.
  */
-public interface Screen {
+interface Screen {
 
     /** The tab's title, e.g. {@code "Build"}. */
     String title();

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(4)
-public class SearchScreen implements Screen {
+class SearchScreen implements Screen {
 
     static final String NO_INDEX = "Build an index on the Build tab, or load one on the Graph tab";
 

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(5)
-public class SweepScreen implements Screen {
+class SweepScreen implements Screen {
 
     static final String LOAD_FOLDER = "sweep.load-folder";
 

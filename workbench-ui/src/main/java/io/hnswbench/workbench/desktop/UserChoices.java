@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * screen, e.g. {@code build.m}. Thread-safe; {@link #save()} writes the file atomically.
  */
 @Component
-public class UserChoices {
+class UserChoices {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserChoices.class);
 

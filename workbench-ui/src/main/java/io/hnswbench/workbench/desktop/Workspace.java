@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * of this session. Screens listen to these properties; change them on the FX thread only.
  */
 @Component
-public class Workspace {
+class Workspace {
 
     /** A dataset folder and its contents, loaded into memory. */
     public record OpenDataset(Path folder, Dataset dataset) {
