@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
- * Writes the chosen files of a report on some sweeps into a folder, as {@code ReportFolder.write}
+ * Writes the chosen files of a report on some sweeps into a folder (drawn in a staging folder
+ * first, so a cancelled or failed export leaves the folder as it was), as {@code ReportFolder.write}
  * writes all of them: the sweeps' results.json (always: it is what {@code ./workbench report}
  * re-renders), then results.csv, the charts of {@link ReportChartSet} as PNG and SVG, and
  * report.html and report.md, each only when chosen. report.md shows the charts' PNG files, so
@@ -36,10 +39,12 @@ final class ReportExport {
     /**
      * Writes the files and returns them, report.html (when chosen) first.
      *
-     * @throws InterruptedException when the thread is interrupted between two files
+     * @param cancelled whether the job was cancelled; checked between two files
+     * @throws InterruptedException when the job was cancelled (or the thread interrupted) before
+     *                              the files went into place
      */
-    static List<Path> write(List<SweepResults> sweeps, Set<ReportFormat> formats, Path folder, Progress progress)
-            throws IOException, InterruptedException {
+    static List<Path> write(List<SweepResults> sweeps, Set<ReportFormat> formats, Path folder, Progress progress,
+            BooleanSupplier cancelled) throws IOException, InterruptedException {
         if (sweeps.isEmpty()) {
             throw new IllegalArgumentException("no run to report: choose at least one");
         }
@@ -47,11 +52,44 @@ final class ReportExport {
             throw new IllegalArgumentException("no format chosen: choose at least one");
         }
         Files.createDirectories(folder);
+        // Everything but the reports is drawn into a staging folder first: a cancel or a failure
+        // while drawing leaves the folder as it was, never new charts beside an old report.
+        Path staging = Files.createTempDirectory(folder, ".export-");
+        try {
+            Staged staged = stage(sweeps, formats, staging, progress, cancelled);
+            stopIfCancelled(cancelled);
+            // From here on nothing checks for a cancel: the files go into place and the reports
+            // (a fraction of a second) follow, so the folder ends complete.
+            List<Path> written = new ArrayList<>();
+            for (Path file : staged.files()) {
+                Path target = folder.resolve(file.getFileName());
+                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(target);
+            }
+            boolean html = formats.contains(ReportFormat.HTML);
+            boolean markdown = formats.contains(ReportFormat.MARKDOWN);
+            if (html || markdown) {
+                progress.update("Writing the report", 1, 1);
+                written.addAll(0, ReportWriter.write(sweeps, staged.charts(), folder, html, markdown));
+            }
+            return List.copyOf(written);
+        } finally {
+            deleteFolder(staging);
+        }
+    }
+
+    /** What {@link #stage} drew: the files, in writing order, and the charts the reports embed. */
+    private record Staged(List<Path> files, List<RenderedChart> charts) {
+    }
+
+    /** Writes results.json, results.csv and the chart files that were chosen into {@code staging}. */
+    private static Staged stage(List<SweepResults> sweeps, Set<ReportFormat> formats, Path staging, Progress progress,
+            BooleanSupplier cancelled) throws IOException, InterruptedException {
         List<Path> written = new ArrayList<>();
         progress.update("Writing the results", 0, 0);
-        written.addAll(writeJson(sweeps, folder));
+        written.addAll(writeJson(sweeps, staging));
         if (formats.contains(ReportFormat.CSV)) {
-            Path csv = folder.resolve(ResultsFiles.CSV);
+            Path csv = staging.resolve(ResultsFiles.CSV);
             ResultsFiles.writeCsv(csv, sweeps);
             written.add(csv);
         }
@@ -59,17 +97,17 @@ final class ReportExport {
         boolean markdown = formats.contains(ReportFormat.MARKDOWN);
         boolean png = formats.contains(ReportFormat.PNG) || markdown;
         boolean svg = formats.contains(ReportFormat.SVG);
+        List<RenderedChart> rendered = new ArrayList<>();
         if (!(html || markdown || png || svg)) {
-            return List.copyOf(written);
+            return new Staged(written, rendered);
         }
         List<ReportChart> charts = ReportChartSet.charts(sweeps);
-        List<RenderedChart> rendered = new ArrayList<>();
         for (int i = 0; i < charts.size(); i++) {
-            stopIfInterrupted();
+            stopIfCancelled(cancelled);
             ReportChart chart = charts.get(i);
             progress.update("Drawing " + chart.id(), i, charts.size());
             if (png) {
-                Path file = folder.resolve(chart.id() + ".png");
+                Path file = staging.resolve(chart.id() + ".png");
                 ChartExport.writePng(chart.chart(), file, chart.width(), chart.height());
                 written.add(file);
             }
@@ -77,18 +115,21 @@ final class ReportExport {
                 RenderedChart drawn = chart.render();
                 rendered.add(drawn);
                 if (svg) {
-                    Path file = folder.resolve(chart.id() + ".svg");
+                    Path file = staging.resolve(chart.id() + ".svg");
                     Files.writeString(file, drawn.svg(), StandardCharsets.UTF_8);
                     written.add(file);
                 }
             }
         }
-        if (html || markdown) {
-            stopIfInterrupted();
-            progress.update("Writing the report", charts.size(), charts.size());
-            written.addAll(0, ReportWriter.write(sweeps, rendered, folder, html, markdown));
+        return new Staged(written, rendered);
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
-        return List.copyOf(written);
     }
 
     /** One sweep's results.json, or results-1.json, results-2.json… for several, in their order. */
@@ -102,8 +143,12 @@ final class ReportExport {
         return written;
     }
 
-    private static void stopIfInterrupted() throws InterruptedException {
-        if (Thread.interrupted()) {
+    /**
+     * Asks the job itself, not only the thread's interrupt flag: drawing a chart through Java2D
+     * and ImageIO was seen to clear that flag, so an interrupt alone could be lost.
+     */
+    private static void stopIfCancelled(BooleanSupplier cancelled) throws InterruptedException {
+        if (cancelled.getAsBoolean() || Thread.interrupted()) {
             throw new InterruptedException("export cancelled");
         }
     }

@@ -239,7 +239,7 @@ class ReportScreen implements Screen {
         jobs.start(new JobTask<List<Path>>() {
             @Override
             protected List<Path> call() throws Exception {
-                List<Path> files = ReportExport.write(chosenRuns, chosenFormats, target, this::progress);
+                List<Path> files = ReportExport.write(chosenRuns, chosenFormats, target, this::progress, this::isCancelled);
                 say(String.format("Wrote %d files to %s", files.size(), target));
                 return files;
             }
