@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,15 +15,21 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Every kernel, single or bulk, adds up one vector the same way: even chunks of
  * {@code LANES} floats into one accumulator and odd chunks into another (two independent chains,
  * so consecutive fused multiply-adds do not wait on each other), a last odd chunk into the first,
- * the two accumulators reduced, then a scalar tail. So a distance is bit-for-bit the same
- * whichever kernel computed it. The bulk kernels read four or eight vectors in one loop, which
+ * the two accumulators added and their lanes summed in a fixed order ({@link #sumLanes}), then a
+ * scalar tail. So a distance is bit-for-bit the same whichever kernel computed it, compiled or not. The bulk kernels read four or eight vectors in one loop, which
  * keeps that many memory streams in flight: in a graph search the vectors are scattered and
  * mostly not in cache, and waiting out their misses one vector at a time is what costs.
  */
 final class PanamaKernels implements VectorKernels {
 
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** The preferred species, capped at 512 bits: {@link #sumLanes} folds at most 16 lanes. */
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED.vectorBitSize() > 512
+            ? FloatVector.SPECIES_512 : FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final VectorShuffle<Float> FOLD_8 = fold(8);
+    private static final VectorShuffle<Float> FOLD_4 = fold(4);
+    private static final VectorShuffle<Float> FOLD_2 = fold(2);
+    private static final VectorShuffle<Float> FOLD_1 = fold(1);
     private static final int PAIR_STRIDE = 2 * LANES;
     private static final ByteOrder FILE_ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT.withOrder(FILE_ORDER);
@@ -359,13 +365,31 @@ final class PanamaKernels implements VectorKernels {
     }
 
     /**
-     * The sum of the lanes. The Vector API leaves the order of this sum open: the JIT's intrinsic
-     * adds in another order than the interpreter, so until a kernel is compiled its result may
-     * differ in the last bit. Every fixed-order sum tried (rotations, halving, a store and scalar
-     * adds) made searches about 10 % slower; see docs/ENGINE.md, "Determinism".
+     * The sum of the lanes, in a fixed order: fold the upper half of the lanes onto the lower half,
+     * then the upper quarter, and so on down to lane 0. Every step is a lane-wise add, which the
+     * interpreter, C1 and C2 all compute alike, so a distance never depends on whether its kernel
+     * has been compiled yet. {@code reduceLanes(ADD)} leaves the order open and does not give that:
+     * C2's intrinsic adds in a tree, the Java fallback in sequence, and their last bits differ.
      */
     private static float sumLanes(FloatVector v) {
-        return v.reduceLanes(VectorOperators.ADD);
+        if (LANES >= 16) {
+            v = v.add(v.rearrange(FOLD_8));
+        }
+        if (LANES >= 8) {
+            v = v.add(v.rearrange(FOLD_4));
+        }
+        if (LANES >= 4) {
+            v = v.add(v.rearrange(FOLD_2));
+        }
+        if (LANES >= 2) {
+            v = v.add(v.rearrange(FOLD_1));
+        }
+        return v.lane(0);
+    }
+
+    /** Lane i takes lane i XOR distance: a fold of the lanes {@code distance} apart; null when wider than the species. */
+    private static VectorShuffle<Float> fold(int distance) {
+        return LANES >= 2 * distance ? VectorShuffle.fromOp(SPECIES, lane -> lane ^ distance) : null;
     }
 
     private static FloatVector load(float[] array, int offset) {

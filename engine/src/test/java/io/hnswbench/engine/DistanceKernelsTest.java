@@ -122,21 +122,15 @@ class DistanceKernelsTest {
             float[] squares8 = new float[10];
             kernels.dotBulk8(query, 1, segment, offsets, 1, length, dots8, 2);
             kernels.squaredDistanceBulk8(query, 1, segment, offsets, 1, length, squares8, 2);
-            // Same order of additions, so bit-for-bit equal once both are compiled; while one runs
-            // in the interpreter, its lane sum may be added in another order (ENGINE.md, Determinism).
+            // Same order of additions, so bit-for-bit equal, compiled or not (ENGINE.md, Determinism).
             for (int t = 0; t < 8; t++) {
                 float dot = kernels.dot(query, 1, targets[t], 0, length);
                 float squared = kernels.squaredDistance(query, 1, targets[t], 0, length);
-                double magnitude = 0;
-                for (int i = 0; i < length; i++) {
-                    magnitude += Math.abs(query[1 + i] * targets[t][i]);
-                }
-                float dotTolerance = (float) (1e-6 * Math.max(magnitude, 1e-6));
-                assertEquals(dot, kernels.dot(query, 1, segment, offsets[1 + t], length), dotTolerance, "segment dot " + t);
-                assertEquals(squared, kernels.squaredDistance(query, 1, segment, offsets[1 + t], length), 1e-6f * squared,
+                assertEquals(dot, kernels.dot(query, 1, segment, offsets[1 + t], length), 0f, "segment dot " + t);
+                assertEquals(squared, kernels.squaredDistance(query, 1, segment, offsets[1 + t], length), 0f,
                         "segment squared distance " + t);
-                assertEquals(dot, dots8[2 + t], dotTolerance, "segment bulk8 dot " + t);
-                assertEquals(squared, squares8[2 + t], 1e-6f * squared, "segment bulk8 squared distance " + t);
+                assertEquals(dot, dots8[2 + t], 0f, "segment bulk8 dot " + t);
+                assertEquals(squared, squares8[2 + t], 0f, "segment bulk8 squared distance " + t);
             }
         }
     }

@@ -21,7 +21,10 @@ final class IndexComparison {
                 String.valueOf(s.entryPointId()), s.entryPointLevel(), s.levels());
     }
 
-    /** Results of every query, as "id distance-bits" strings, so that equality is bit for bit. */
+    /**
+     * Results of every query, as "id distance-bits" strings, so that equality is bit for bit. No
+     * warm-up is needed: the kernels add in one fixed order, compiled or not (ENGINE.md, Determinism).
+     */
     static List<List<String>> results(HnswIndex index, List<float[]> queries, int k, SearchOptions options) {
         List<List<String>> all = new ArrayList<>(queries.size());
         for (float[] query : queries) {
@@ -34,28 +37,11 @@ final class IndexComparison {
         return all;
     }
 
-    /**
-     * Searches until the kernels are surely compiled: until a method is, the JVM may add a SIMD
-     * vector's lanes in another order and change a distance's last bit (docs/ENGINE.md,
-     * "Determinism"). Bit-for-bit comparisons are of compiled code.
-     */
-    static void warmUp(List<HnswIndex> indexes, List<float[]> queries) {
-        long end = System.nanoTime() + 700_000_000L;
-        for (int round = 0; round < 3 || System.nanoTime() < end; round++) {
-            for (HnswIndex index : indexes) {
-                for (SearchOptions options : OPTIONS) {
-                    results(index, queries, 10, options);
-                }
-            }
-        }
-    }
-
     private static final List<SearchOptions> OPTIONS = List.of(SearchOptions.ef(16), SearchOptions.ef(100),
             SearchOptions.ef(64).filter(id -> id.hashCode() % 3 != 0));
 
     static void assertSameIndex(HnswIndex expected, HnswIndex actual, List<float[]> queries, String what) {
         assertEquals(graphStatistics(expected.statistics()), graphStatistics(actual.statistics()), what + ": statistics");
-        warmUp(List.of(expected, actual), queries);
         for (SearchOptions options : OPTIONS) {
             assertEquals(results(expected, queries, 10, options), results(actual, queries, 10, options),
                     what + ": results with " + options);

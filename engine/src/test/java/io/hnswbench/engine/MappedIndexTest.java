@@ -36,7 +36,6 @@ class MappedIndexTest {
         Path file = folder.resolve("index.hnsw");
         List<float[]> queries = Arrays.asList(data.queries).subList(0, 300);
         try (HnswIndex mapped = HnswIndex.open(file)) {
-            IndexComparison.warmUp(List.of(heap, mapped), queries);
             List<List<String>> expected = IndexComparison.results(heap, queries, 10, SearchOptions.ef(64));
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {

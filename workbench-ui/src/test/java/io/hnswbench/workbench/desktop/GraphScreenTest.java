@@ -110,21 +110,9 @@ class GraphScreenTest {
         workbench.awaitJobs();
     }
 
-    /**
-     * The same ids in the same order, and the same distances up to float rounding: the Vector API
-     * leaves the order of a lane sum to the JIT, so a distance's last bit can differ between a
-     * search made before and one made after the kernel was compiled.
-     */
+    /** The same ids in the same order and the same distances, bit for bit (docs/ENGINE.md, "Determinism"). */
     private static void assertSameResults(List<List<SearchResult>> expected, List<List<SearchResult>> actual) {
-        assertEquals(expected.size(), actual.size());
-        for (int query = 0; query < expected.size(); query++) {
-            assertEquals(expected.get(query).stream().map(SearchResult::id).toList(),
-                    actual.get(query).stream().map(SearchResult::id).toList(), "ids of query " + query);
-            for (int rank = 0; rank < expected.get(query).size(); rank++) {
-                assertEquals(expected.get(query).get(rank).distance(), actual.get(query).get(rank).distance(), 1e-6,
-                        "distance of query " + query + " rank " + rank);
-            }
-        }
+        assertEquals(expected, actual);
     }
 
     private static List<List<SearchResult>> searchFirstQueries(HnswIndex index, Dataset dataset) {
