@@ -38,7 +38,7 @@ class FormatV1FixtureTest {
         }
     }
 
-    /** Same ids in the same order; distances alike but for the last bit a SIMD lane sum may change. */
+    /** Same ids in the same order; distances alike but for the last bit, which a CPU of another SIMD width may change. */
     private static void assertSameHits(String expected, String actual) {
         String[] e = expected.split(" ");
         String[] a = actual.split(" ");
