@@ -165,7 +165,9 @@ public final class SweepCharts {
     private static void addLatencySubplot(CombinedDomainXYPlot plot, List<ChartRun> runs,
                                           List<List<SweepPoint>> byEf, String percentile,
                                           ToDoubleFunction<SweepPoint> micros) {
-        NumberAxis axis = ChartStyle.numberAxis(percentile + " latency (µs)", false);
+        // Short titles: in the app each subplot may be under 80 px tall, and "p95 latency (µs)" ran
+        // into its neighbours. The chart title says what they measure.
+        NumberAxis axis = ChartStyle.numberAxis(percentile + " (µs)", false);
         axis.setAutoRangeIncludesZero(true);
         axis.setNumberFormatOverride(ChartStyle.groupedInteger());
         XYPlot subplot = new XYPlot(xyData(runs, byEf, point -> point.efSearch(), micros), null, axis,

@@ -28,6 +28,13 @@ public final class SweepRunner {
 
     /** Vectors of the untimed build that warms up the JIT. */
     private static final int WARM_UP_BUILD_VECTORS = 2000;
+    /**
+     * How long the warm-up index is searched before an engine's first timed point. A thousand
+     * queries before each point are not enough for the JIT to settle a search path: the first
+     * points of a sweep came out at half the QPS of later ones, and slower than larger efSearch
+     * values of the same run.
+     */
+    static final long WARM_UP_SEARCH_NANOS = 2_000_000_000L;
 
     private final List<SweepEngine> engines;
 
@@ -97,7 +104,7 @@ public final class SweepRunner {
     /** Runs every (M, efConstruction) of the grid with one engine; false when cancelled. */
     private boolean runGrid(SweepEngine engine, VectorMatrix base, Dataset dataset, SweepParameters parameters,
                             QueryPass pass, SweepListener listener, List<RunResult> runs) throws InterruptedException {
-        warmUpBuild(engine, base, dataset, parameters, listener);
+        warmUp(engine, base, dataset, parameters, pass, listener);
         for (int m : parameters.m()) {
             for (int efConstruction : parameters.efConstruction()) {
                 if (runOne(engine, base, dataset, m, efConstruction, parameters, pass, listener, runs) == null) {
@@ -151,16 +158,28 @@ public final class SweepRunner {
 
     /**
      * Builds a small index untimed first, so the JIT has compiled the insert path before the first
-     * timed build (which would otherwise look slower than the rest for no reason of its own).
+     * timed build (which would otherwise look slower than the rest for no reason of its own), then
+     * searches it for {@link #WARM_UP_SEARCH_NANOS} at every efSearch of the grid in turn, so the
+     * first timed point is not the search path's warm-up either. Every engine gets the same.
      */
-    private static void warmUpBuild(SweepEngine engine, VectorMatrix base, Dataset dataset, SweepParameters parameters, SweepListener listener)
-            throws InterruptedException {
+    private static void warmUp(SweepEngine engine, VectorMatrix base, Dataset dataset, SweepParameters parameters,
+                               QueryPass pass, SweepListener listener) throws InterruptedException {
         VectorMatrix sample = base.head(Math.min(WARM_UP_BUILD_VECTORS, base.rows()));
         String stage = "warm-up build " + engine.name();
-        try (EngineIndex ignored = engine.build(sample, dataset.metric(), new SweepEngine.BuildSettings(
+        try (EngineIndex index = engine.build(sample, dataset.metric(), new SweepEngine.BuildSettings(
                 parameters.m().getFirst(), parameters.efConstruction().getFirst(), parameters.buildThreads(),
                 parameters.seed()), (done, total) -> listener.progress(stage, done, total))) {
             listener.progress(stage, sample.rows(), sample.rows());
+            String searchStage = "warm-up searches " + engine.name();
+            long start = System.nanoTime();
+            long elapsed = 0;
+            for (int round = 0; elapsed < WARM_UP_SEARCH_NANOS; round++) {
+                int efSearch = parameters.efSearch().get(round % parameters.efSearch().size());
+                pass.warmUp(index, efSearch, 200);
+                elapsed = System.nanoTime() - start;
+                listener.progress(searchStage, Math.min(elapsed, WARM_UP_SEARCH_NANOS) / 1_000_000,
+                        WARM_UP_SEARCH_NANOS / 1_000_000);
+            }
         }
     }
 

@@ -102,6 +102,30 @@ class SweepRunnerTest {
     }
 
     @Test
+    void eachEngineSearchesAWarmUpIndexBeforeItsFirstTimedBuildAndPoint() {
+        SweepParameters parameters = new SweepParameters(List.of("hnsw"), List.of(8), List.of(32), List.of(10, 20), 10, 2, 1,
+                LIMIT, 42, 0);
+        List<String> events = new ArrayList<>();
+        new SweepRunner(new HnswEngine()).run(subset, "x", parameters, new SweepListener() {
+            @Override
+            public void progress(String stage, long done, long total) {
+                String kind = stage.startsWith("warm-up searches") ? "warm-up searches"
+                        : stage.startsWith("build ") ? "build" : stage.startsWith("search ") ? "search" : null;
+                if (kind != null && (events.isEmpty() || !events.getLast().equals(kind))) {
+                    events.add(kind);
+                }
+            }
+
+            @Override
+            public void pointMeasured(RunResult run, SweepPoint point) {
+                events.add("point");
+            }
+        });
+        // With no warm-up queries per point, only the warm-up index has compiled the search path.
+        assertEquals(List.of("warm-up searches", "build", "search", "point", "search", "point"), events);
+    }
+
+    @Test
     void severalSearchThreadsMeasureThroughputWithTheSameRecall() {
         SweepParameters oneThread = new SweepParameters(List.of("hnsw"), List.of(12), List.of(48), List.of(24), 10, 2, 1,
                 LIMIT, 7, 20);

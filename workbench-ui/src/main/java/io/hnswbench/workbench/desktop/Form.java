@@ -9,7 +9,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /**
@@ -32,6 +35,16 @@ final class Form extends GridPane {
         setHgap(8);
         setVgap(6);
         getStyleClass().add("form");
+        // Captions keep their whole width: by default a grid shrinks them to "M (li…" as soon as a
+        // problem appears beside an input. The problem column gives way instead, and wraps.
+        ColumnConstraints captions = new ColumnConstraints();
+        captions.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints problems = new ColumnConstraints();
+        problems.setHgrow(Priority.ALWAYS);
+        problems.setMinWidth(0);
+        getColumnConstraints().setAll(captions, inputs, problems);
     }
 
     /** A whole number from {@code min} to {@code max}. */

@@ -5,9 +5,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * Column sizing for a {@link Form} in a narrow pane: its captions keep their whole width (a grid
- * otherwise shrinks them to "Search thre…" as soon as a problem is shown beside an input), the
- * inputs and the problems share the room left, and the problems wrap.
+ * Column sizing for a {@link Form} whose inputs should widen with the pane: its captions keep their
+ * whole width (as in every form), the inputs and the problems share the room left, and the
+ * problems wrap.
  */
 final class FormColumns {
 

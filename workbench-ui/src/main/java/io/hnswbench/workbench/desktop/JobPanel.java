@@ -72,6 +72,23 @@ final class JobPanel extends HBox {
         });
     }
 
+    /**
+     * Back to "Idle", for when what the panel last said no longer applies (another dataset was
+     * opened). A job still shown keeps running, but its end no longer changes the panel.
+     */
+    void idle() {
+        tracked = null;
+        clock.stop();
+        progress.progressProperty().unbind();
+        status.textProperty().unbind();
+        status.getStyleClass().remove("job-failed");
+        progress.setProgress(0);
+        status.setText("Idle");
+        elapsed.setText("");
+        cancel.setDisable(true);
+        running.set(false);
+    }
+
     private void finish(Task<?> task, Worker.State state) {
         if (task != tracked) {
             return;
@@ -82,13 +99,13 @@ final class JobPanel extends HBox {
         status.textProperty().unbind();
         cancel.setDisable(true);
         running.set(false);
-        String took = " after " + elapsed.getText();
+        // The elapsed time stays on show beside the status, so the status does not repeat it.
         switch (state) {
             case SUCCEEDED -> {
                 progress.setProgress(1);
-                status.setText(task.getMessage().isBlank() ? "Done" + took : task.getMessage());
+                status.setText(task.getMessage().isBlank() ? "Done" : task.getMessage());
             }
-            case CANCELLED -> status.setText("Cancelled" + took);
+            case CANCELLED -> status.setText("Cancelled");
             default -> {
                 progress.setProgress(0);
                 status.getStyleClass().add("job-failed");

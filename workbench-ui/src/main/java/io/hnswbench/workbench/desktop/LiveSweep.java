@@ -1,6 +1,7 @@
 package io.hnswbench.workbench.desktop;
 
 import io.hnswbench.reports.RunResult;
+import io.hnswbench.reports.SweepParameters;
 import io.hnswbench.reports.SweepPoint;
 import io.hnswbench.reports.sweep.SweepListener;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import javafx.application.Platform;
 final class LiveSweep implements SweepListener {
 
     private final JobTask<?> task;
+    private final int plannedPoints;
+    /** Points measured so far: counted on the sweep thread, read by its search threads too. */
+    private volatile int measuredPoints;
     private final Consumer<List<RunResult>> onRuns;
     private final AtomicBoolean handOffQueued = new AtomicBoolean();
     /** Runs with all their points; guarded by {@code this}. */
@@ -28,21 +32,38 @@ final class LiveSweep implements SweepListener {
     private volatile boolean stopped;
 
     /**
-     * @param task   the job whose progress bar and status show the sweep's stage
-     * @param onRuns given, on the FX thread, every run measured so far (the last one possibly partial)
+     * @param task          the job whose progress bar and status show the sweep's stage
+     * @param plannedPoints points the whole sweep will measure (engines × M × efConstruction × efSearch)
+     * @param onRuns        given, on the FX thread, every run measured so far (the last one possibly partial)
      */
-    LiveSweep(JobTask<?> task, Consumer<List<RunResult>> onRuns) {
+    LiveSweep(JobTask<?> task, int plannedPoints, Consumer<List<RunResult>> onRuns) {
         this.task = task;
+        this.plannedPoints = Math.max(1, plannedPoints);
         this.onRuns = onRuns;
     }
 
+    /** The points a sweep with these parameters measures. */
+    static int plannedPoints(SweepParameters parameters) {
+        return parameters.engines().size() * parameters.m().size() * parameters.efConstruction().size()
+                * parameters.efSearch().size();
+    }
+
+    /**
+     * The bar shows the whole sweep: points measured, plus the share of the point being searched
+     * (builds and warm-ups move the text, not the bar, as they add no point). The text says the
+     * stage, how far it is, and how many points are done.
+     */
     @Override
     public void progress(String stage, long done, long total) {
-        task.progress(stage, done, total);
+        double stageShare = stage.startsWith("search ") && total > 0 ? (double) done / total : 0;
+        String stageProgress = total > 1 ? String.format(" %,d of %,d", done, total) : "";
+        task.progress(String.format("%s%s · %d of %d points", stage, stageProgress, measuredPoints, plannedPoints),
+                Math.round((measuredPoints + stageShare) * 1000), plannedPoints * 1000L);
     }
 
     @Override
     public void pointMeasured(RunResult run, SweepPoint point) {
+        measuredPoints++;
         synchronized (this) {
             current = run;
         }

@@ -243,6 +243,7 @@ class SearchScreen implements Screen {
     /** A new dataset: its query set, whether texts can be typed; exact neighbours found so far are void. */
     private void datasetChanged(Workspace.OpenDataset open) {
         dropJob();
+        panel.idle();
         exactFor = null;
         exact = null;
         abandoned = null;

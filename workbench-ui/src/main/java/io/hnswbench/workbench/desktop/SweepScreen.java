@@ -156,7 +156,7 @@ class SweepScreen implements Screen {
         grid.remember();
         SweepResults.DatasetSummary measuredOn = summary(open, parameters);
         JobTask<SweepResults> task = new JobTask<>() {
-            private final LiveSweep live = new LiveSweep(this, measured -> showLive(measuredOn, parameters, measured));
+            private final LiveSweep live = new LiveSweep(this, LiveSweep.plannedPoints(parameters), measured -> showLive(measuredOn, parameters, measured));
 
             @Override
             protected SweepResults call() {

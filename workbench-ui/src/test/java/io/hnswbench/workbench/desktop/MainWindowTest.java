@@ -7,6 +7,7 @@ import io.hnswbench.datasets.BundledSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -29,13 +30,20 @@ class MainWindowTest {
     }
 
     @Test
-    void reopensOnTheLastDatasetAndTab() throws Exception {
+    void reopensOnTheLastDatasetTabAndWindowBounds() throws Exception {
         Path copy = home.resolve("datasets").resolve("sample-copy");
         try (DesktopHarness workbench = DesktopHarness.open(home)) {
             copyFolder(workbench.bean(Workspace.class).dataset().folder(), copy);
             workbench.fx(() -> workbench.bean(DatasetOpener.class).open(copy));
             workbench.awaitJobs();
             workbench.select("Graph");
+            workbench.fx(() -> {
+                javafx.stage.Stage stage = workbench.bean(MainWindow.class).stage();
+                stage.setX(40);
+                stage.setY(30);
+                stage.setWidth(1000);
+                stage.setHeight(700);
+            });
             // What the application does when its window closes.
             workbench.fx(() -> workbench.bean(MainWindow.class).rememberLayout());
         }
@@ -43,6 +51,9 @@ class MainWindowTest {
             assertEquals(copy.toAbsolutePath().normalize(), reopened.bean(Workspace.class).dataset().folder());
             TabPane tabs = reopened.node("screens");
             assertEquals("Graph", tabs.getSelectionModel().getSelectedItem().getText());
+            javafx.stage.Stage stage = reopened.bean(MainWindow.class).stage();
+            assertEquals(List.of(40.0, 30.0, 1000.0, 700.0),
+                    reopened.onFx(() -> List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
         }
     }
 

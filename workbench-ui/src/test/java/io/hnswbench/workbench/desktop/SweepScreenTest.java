@@ -2,6 +2,7 @@ package io.hnswbench.workbench.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hnswbench.reports.ResultsFiles;
@@ -86,6 +87,15 @@ class SweepScreenTest {
         assertEquals(2, points.getItemCount(series));
         assertEquals(run.points().getLast().recall(), points.getXValue(series, 1), 1e-12);
         assertEquals(run.points().getLast().qps(), points.getYValue(series, 1), 1e-9);
+        // Hovering a point names the parameters behind it; dragging zooms.
+        String tooltip = workbench.onFx(() -> {
+            ChartPane chart = workbench.node("sweep-recall-qps");
+            assertTrue(chart.getCanvas().isTooltipEnabled(), "tooltips on");
+            assertNotNull(chart.getCanvas().getMouseHandler("zoom"), "drag to zoom");
+            return chart.getChart().getXYPlot().getRenderer(1).getToolTipGenerator(series, 1)
+                    .generateToolTip(points, series, 1);
+        });
+        assertTrue(tooltip.contains("M=8") && tooltip.contains("efSearch=40"), tooltip);
 
         List<SweepTable.Row> rows = workbench.onFx(() -> List.copyOf(table().getItems())).stream()
                 .filter(row -> row.m() == 8 && row.efConstruction() == 50).toList();
@@ -155,6 +165,11 @@ class SweepScreenTest {
                 DesktopHarness.JOB_TIMEOUT);
         assertTrue(workbench.onFx(() -> workbench.<javafx.scene.control.Button>node("sweep-run").isDisabled()),
                 "the sweep was still running when its first point showed");
+        // The bar and the status tell the whole sweep's progress, not just the current step's.
+        workbench.waitUntil(() -> ((Label) workbench.node("sweep-status")).getText().matches(".* · [1-9]\\d* of 21 points"),
+                DesktopHarness.JOB_TIMEOUT);
+        double bar = workbench.onFx(() -> workbench.<javafx.scene.control.ProgressBar>node("sweep-progress").getProgress());
+        assertTrue(bar > 0 && bar < 0.5, "one or a few of 21 points measured, bar at " + bar);
         workbench.robot.clickOn("#sweep-cancel");
         workbench.awaitJobs();
 
