@@ -67,7 +67,7 @@ public final class BuildSearchBenchmark {
         printBuilds(options, baseCount, builds, out);
 
         out.printf(Locale.ROOT, "## Search: index of the last build (%d build thread(s)), k=%d, all %d queries one "
-                        + "after another on one thread, wall clock, after one untimed pass per efSearch%n%n",
+                        + "after another on one thread, wall clock, after untimed passes for at least 2 s per efSearch%n%n",
                 builds.lastThreads, options.k(), dataset.queries.length);
         MarkdownTable table = new MarkdownTable("efSearch", "recall@" + options.k(), "QPS", "mean µs", "median µs",
                 "p99 µs");

@@ -22,6 +22,13 @@ import io.hnswbench.engine.SearchResult;
 record SearchRun(int efSearch, double recall, double queriesPerSecond, double meanLatencyMicros,
                  double medianLatencyMicros, double p99LatencyMicros) {
 
+    /**
+     * Untimed searching before each timed pass. One pass of a thousand queries was not enough: C2
+     * kept recompiling the search path for a few seconds, and timed passes right after one untimed
+     * pass ran up to twice as slow as later ones.
+     */
+    static final long WARM_UP_NANOS = 2_000_000_000L;
+
     /** Scores one query's hits as recall@k. */
     @FunctionalInterface
     interface Scorer {
@@ -29,8 +36,9 @@ record SearchRun(int efSearch, double recall, double queriesPerSecond, double me
     }
 
     /**
-     * Searches every query once untimed, so the JIT has compiled the search at this ef and the
-     * graph is in cache, then once timed. Recall is scored after the clock stops.
+     * Searches the query set untimed for at least {@link #WARM_UP_NANOS}, so the JIT has settled the
+     * search path at this ef and the graph is in cache, then once timed. Recall is scored after the
+     * clock stops.
      */
     static SearchRun measure(HnswIndex index, float[][] queries, GroundTruth truth, int k, int efSearch) {
         return measure(index, queries, truth::recall, k, efSearch, hits -> {
@@ -45,9 +53,12 @@ record SearchRun(int efSearch, double recall, double queriesPerSecond, double me
     static SearchRun measure(HnswIndex index, float[][] queries, Scorer scorer, int k, int efSearch,
                              Consumer<List<List<SearchResult>>> timedHits) {
         SearchOptions options = SearchOptions.ef(efSearch);
-        for (float[] query : queries) {
-            index.search(query, k, options);
-        }
+        long warmUpStart = System.nanoTime();
+        do {
+            for (float[] query : queries) {
+                index.search(query, k, options);
+            }
+        } while (System.nanoTime() - warmUpStart < WARM_UP_NANOS);
         List<List<SearchResult>> hits = new ArrayList<>(queries.length);
         long[] latencies = new long[queries.length];
         // Timing each search costs two nanoTime calls (tens of ns) against searches of tens of µs.
