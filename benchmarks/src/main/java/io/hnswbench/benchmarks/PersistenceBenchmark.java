@@ -373,7 +373,8 @@ public final class PersistenceBenchmark {
             }
             SearchRound round = new SearchRound();
             for (int ef : efSearches) {
-                round.runs.put(ef, SearchRun.measure(index, queries, scorer, k, ef,
+                // One untimed pass right before: the rounds' own warm-up passes came first.
+                round.runs.put(ef, SearchRun.measure(index, queries, scorer, k, ef, 0,
                         hits -> round.digests.put(ef, digests(hits))));
             }
             return round;

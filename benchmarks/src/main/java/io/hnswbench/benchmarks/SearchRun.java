@@ -41,24 +41,27 @@ record SearchRun(int efSearch, double recall, double queriesPerSecond, double me
      * clock stops.
      */
     static SearchRun measure(HnswIndex index, float[][] queries, GroundTruth truth, int k, int efSearch) {
-        return measure(index, queries, truth::recall, k, efSearch, hits -> {
+        return measure(index, queries, truth::recall, k, efSearch, WARM_UP_NANOS, hits -> {
         });
     }
 
     /**
-     * {@link #measure(HnswIndex, float[][], GroundTruth, int, int)} with any scorer, handing the
-     * hits of the timed pass (one list per query, in query order) to {@code timedHits} after the
-     * clock stops.
+     * {@link #measure(HnswIndex, float[][], GroundTruth, int, int)} with any scorer and warm-up,
+     * handing the hits of the timed pass (one list per query, in query order) to {@code timedHits}
+     * after the clock stops.
+     *
+     * @param warmUpNanos untimed searching before the timed pass: at least one pass, repeated until
+     *                    this much time has passed (0: exactly one, for callers that warm up themselves)
      */
     static SearchRun measure(HnswIndex index, float[][] queries, Scorer scorer, int k, int efSearch,
-                             Consumer<List<List<SearchResult>>> timedHits) {
+                             long warmUpNanos, Consumer<List<List<SearchResult>>> timedHits) {
         SearchOptions options = SearchOptions.ef(efSearch);
         long warmUpStart = System.nanoTime();
         do {
             for (float[] query : queries) {
                 index.search(query, k, options);
             }
-        } while (System.nanoTime() - warmUpStart < WARM_UP_NANOS);
+        } while (System.nanoTime() - warmUpStart < warmUpNanos);
         List<List<SearchResult>> hits = new ArrayList<>(queries.length);
         long[] latencies = new long[queries.length];
         // Timing each search costs two nanoTime calls (tens of ns) against searches of tens of µs.

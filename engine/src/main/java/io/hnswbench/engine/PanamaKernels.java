@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code LANES} floats into one accumulator and odd chunks into another (two independent chains,
  * so consecutive fused multiply-adds do not wait on each other), a last odd chunk into the first,
  * the two accumulators added and their lanes summed in a fixed order ({@link #sumLanes}), then a
- * scalar tail. So a distance is bit-for-bit the same whichever kernel computed it, compiled or not. The bulk kernels read four or eight vectors in one loop, which
+ * scalar tail. So a distance is bit-for-bit the same whichever kernel computed it, compiled or
+ * not. The bulk kernels read four or eight vectors in one loop, which
  * keeps that many memory streams in flight: in a graph search the vectors are scattered and
  * mostly not in cache, and waiting out their misses one vector at a time is what costs.
  */

@@ -35,6 +35,8 @@ public final class SweepRunner {
      * values of the same run.
      */
     static final long WARM_UP_SEARCH_NANOS = 2_000_000_000L;
+    /** Queries per efSearch before the warm-up moves on to the next (and checks the clock). */
+    private static final int WARM_UP_ROUND_QUERIES = 200;
 
     private final List<SweepEngine> engines;
 
@@ -175,7 +177,7 @@ public final class SweepRunner {
             long elapsed = 0;
             for (int round = 0; elapsed < WARM_UP_SEARCH_NANOS; round++) {
                 int efSearch = parameters.efSearch().get(round % parameters.efSearch().size());
-                pass.warmUp(index, efSearch, 200);
+                pass.warmUp(index, efSearch, WARM_UP_ROUND_QUERIES);
                 elapsed = System.nanoTime() - start;
                 listener.progress(searchStage, Math.min(elapsed, WARM_UP_SEARCH_NANOS) / 1_000_000,
                         WARM_UP_SEARCH_NANOS / 1_000_000);

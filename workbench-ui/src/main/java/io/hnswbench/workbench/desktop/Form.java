@@ -27,6 +27,7 @@ final class Form extends GridPane {
     private final String prefix;
     private final List<Field<?>> fields = new ArrayList<>();
     private final List<Runnable> rememberers = new ArrayList<>();
+    private final ColumnConstraints inputs = new ColumnConstraints();
 
     /** @param prefix the screen's name: ids are {@code prefix-key}, choices {@code prefix.key} */
     public Form(UserChoices choices, String prefix) {
@@ -39,12 +40,21 @@ final class Form extends GridPane {
         // problem appears beside an input. The problem column gives way instead, and wraps.
         ColumnConstraints captions = new ColumnConstraints();
         captions.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints inputs = new ColumnConstraints();
         inputs.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints problems = new ColumnConstraints();
         problems.setHgrow(Priority.ALWAYS);
         problems.setMinWidth(0);
         getColumnConstraints().setAll(captions, inputs, problems);
+    }
+
+    /**
+     * Lets the inputs widen with the pane up to {@code maxWidth} (and shrink to 120 px), sharing
+     * the room with the problems beside them; for forms in a resizable pane.
+     */
+    public void widenInputs(double maxWidth) {
+        inputs.setHgrow(Priority.ALWAYS);
+        inputs.setMinWidth(120);
+        inputs.setMaxWidth(maxWidth);
     }
 
     /** A whole number from {@code min} to {@code max}. */

@@ -79,7 +79,7 @@ class ReportScreen implements Screen {
         folder = form.text("Output folder", "folder",
                 Path.of(System.getProperty("user.home"), "hnswbench-report").toString(), ReportScreen::checkFolder);
         folder.input().setPrefColumnCount(48);
-        FormColumns.fit(form, 640);
+        form.widenInputs(640);
         Button choose = new Button("Choose…");
         choose.setId("report-choose");
         choose.setOnAction(_ -> chooseFolder());

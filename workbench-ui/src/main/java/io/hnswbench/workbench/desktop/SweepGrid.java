@@ -45,7 +45,7 @@ final class SweepGrid {
         warmUp = form.integer("Warm-up queries", "warm-up", 1000, 0, Integer.MAX_VALUE);
         engines = new EngineBoxes(choices);
         addEnginesRow();
-        FormColumns.fit(form, 260);
+        form.widenInputs(260);
     }
 
     /**
