@@ -27,10 +27,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code 2 * PAIRS * dimension} floats, stay in L1 up to 784-d on a core with 32 KB of L1d
  *       (25 KB); at 1536-d (48 KB) they come from L2, so the largest size also measures L2
  *       bandwidth. The time includes a counter increment and a mask, about one cycle.</li>
- *   <li>{@code scatteredDot4Single} and {@code scatteredDotBulk4}: why the bulk kernels exist. One
- *       query against four vectors picked at random from a pool much larger than the caches, as a
- *       graph search reads a neighbour row: four {@code dot} calls against one {@code dotBulk4}
- *       call. Both are reported per distance ({@code @OperationsPerInvocation(4)}).</li>
+ *   <li>{@code scattered*}: one query against four vectors picked at random from a pool much
+ *       larger than the caches, as a graph search reads a neighbour row, each reported per
+ *       distance ({@code @OperationsPerInvocation(4)}). The pool is held twice: as float vectors
+ *       and in the heap index's split layout ({@link PackedVectors}). {@code scatteredFloatDot}:
+ *       four float {@code dot} calls, what traversal cost before the split layout;
+ *       {@code scatteredPackedDot}: four bfloat16 traversal calls; {@code scatteredPackedDotBulk4}:
+ *       one four-vector traversal call, what a search does; {@code scatteredExactDot}: four exact
+ *       calls reading both halves, what re-ranking a search's results does.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -97,7 +101,8 @@ public class DistanceKernelBenchmark {
      * sequence of random picks from it, fixed per trial (seeded). The pool is {@code poolMegabytes}
      * of floats rounded up to whole pages (1 MB becomes 1.5 MB): the default 64 MB is twice the
      * 32 MB L3 this benchmark was written on, so nearly every pick misses the caches, as the
-     * vectors of a neighbour row do in a large index. Setup prints the pool's actual size.
+     * vectors of a neighbour row do in a large index. It is held as floats and, separately, packed.
+     * Setup prints the pool's actual size.
      */
     @State(Scope.Thread)
     public static class Scattered {
@@ -115,33 +120,52 @@ public class DistanceKernelBenchmark {
         int poolMegabytes;
 
         VectorKernels kernels;
-        float[][] pages;
+        float[][] floatPages;
+        /** The same vectors' upper halves, packed, and their lower halves, page by page. */
+        int[][] packedPages;
+        short[][] lowPages;
+        int packedInts;
         float[] query;
+        /** {@link #query} padded with zeros to whole blocks, as traversal reads it. */
+        float[] paddedQuery;
         /** Vector numbers in the pool, read four at a time. */
         int[] picks;
         int nextPick;
-        /** Where both variants put their four distances, so both end the same way. */
+        /** Where every variant puts its four distances, so all end the same way. */
         final float[] out = new float[4];
 
         @Setup
         public void setUp() {
             kernels = kernels(kernel);
+            if (kernels.packedHalfBlock() != Kernels.INSTANCE.packedHalfBlock()) {
+                throw new IllegalStateException("the packed layout follows the active kernels; run with panama active");
+            }
             long poolVectors = Math.max(4, (long) poolMegabytes * 1024 * 1024 / ((long) Float.BYTES * dimension));
             int pageCount = (int) ((poolVectors + NodeStore.PAGE_SIZE - 1) / NodeStore.PAGE_SIZE);
+            packedInts = PackedVectors.packedInts(dimension);
             Random random = new Random(42);
-            pages = new float[pageCount][];
+            floatPages = new float[pageCount][];
+            packedPages = new int[pageCount][];
+            lowPages = new short[pageCount][];
             for (int p = 0; p < pageCount; p++) {
-                pages[p] = new float[NodeStore.PAGE_SIZE * dimension];
-                fill(pages[p], random);
+                floatPages[p] = new float[NodeStore.PAGE_SIZE * dimension];
+                fill(floatPages[p], random);
+                packedPages[p] = new int[NodeStore.PAGE_SIZE * packedInts];
+                lowPages[p] = new short[NodeStore.PAGE_SIZE * dimension];
+                for (int v = 0; v < NodeStore.PAGE_SIZE; v++) {
+                    PackedVectors.pack(floatPages[p], v * dimension, 1f, dimension, packedPages[p], v * packedInts,
+                            lowPages[p], v * dimension);
+                }
             }
             int vectors = pageCount * NodeStore.PAGE_SIZE;
             query = new float[dimension];
             fill(query, random);
+            paddedQuery = java.util.Arrays.copyOf(query, PackedVectors.paddedLength(dimension));
             picks = new int[PICKS];
             for (int i = 0; i < PICKS; i++) {
                 picks[i] = random.nextInt(vectors);
             }
-            System.out.printf("pool: %d vectors of %d-d in %d pages, %.1f MB; %d random picks%n",
+            System.out.printf("pool: %d vectors of %d-d in %d pages, %.1f MB as floats; %d random picks%n",
                     vectors, dimension, pageCount, (double) vectors * dimension * Float.BYTES / (1024 * 1024), PICKS);
         }
 
@@ -152,12 +176,12 @@ public class DistanceKernelBenchmark {
             return first;
         }
 
-        float[] page(int vector) {
-            return pages[vector >>> NodeStore.PAGE_BITS];
+        int page(int vector) {
+            return vector >>> NodeStore.PAGE_BITS;
         }
 
-        int offset(int vector) {
-            return (vector & NodeStore.PAGE_MASK) * dimension;
+        int slot(int vector) {
+            return vector & NodeStore.PAGE_MASK;
         }
     }
 
@@ -174,35 +198,59 @@ public class DistanceKernelBenchmark {
     }
 
     /**
-     * Four {@code dot} calls, one after another, on four scattered vectors. One call site in a
-     * loop, as a search loop over a neighbour row has: four separate call sites in this method
+     * Four float {@code dot} calls, one after another, on four scattered vectors. One call site in
+     * a loop, as a search loop over a neighbour row has: four separate call sites in this method
      * exceed C2's inlining budget, so the Vector API calls are no longer inlined and every
      * {@code FloatVector} is allocated (about 1.8 KB per distance at 784-d, several times slower).
      */
     @Benchmark
     @OperationsPerInvocation(4)
-    public float[] scatteredDot4Single(Scattered s) {
+    public float[] scatteredFloatDot(Scattered s) {
         int first = s.takeFour();
-        int[] picks = s.picks;
-        float[] q = s.query;
-        float[] out = s.out;
-        int n = s.dimension;
         for (int j = 0; j < 4; j++) {
-            int v = picks[first + j];
-            out[j] = s.kernels.dot(q, 0, s.page(v), s.offset(v), n);
+            int v = s.picks[first + j];
+            s.out[j] = s.kernels.dot(s.query, 0, s.floatPages[s.page(v)], s.slot(v) * s.dimension, s.dimension);
         }
-        return out;
+        return s.out;
     }
 
-    /** One {@code dotBulk4} call on the same four scattered vectors. */
+    /** Four bfloat16 traversal calls on the same picks, packed: half the bytes of {@link #scatteredFloatDot}. */
     @Benchmark
     @OperationsPerInvocation(4)
-    public float[] scatteredDotBulk4(Scattered s) {
+    public float[] scatteredPackedDot(Scattered s) {
         int first = s.takeFour();
-        int[] picks = s.picks;
-        int a = picks[first], b = picks[first + 1], c = picks[first + 2], d = picks[first + 3];
-        s.kernels.dotBulk4(s.query, 0, s.page(a), s.offset(a), s.page(b), s.offset(b),
-                s.page(c), s.offset(c), s.page(d), s.offset(d), s.dimension, s.out, 0);
+        for (int j = 0; j < 4; j++) {
+            int v = s.picks[first + j];
+            s.out[j] = s.kernels.dotPacked(s.paddedQuery, s.packedPages[s.page(v)], s.slot(v) * s.packedInts,
+                    s.dimension);
+        }
+        return s.out;
+    }
+
+    /** One four-vector traversal call on the same picks: what a graph search does per four neighbours. */
+    @Benchmark
+    @OperationsPerInvocation(4)
+    public float[] scatteredPackedDotBulk4(Scattered s) {
+        int first = s.takeFour();
+        int a = s.picks[first], b = s.picks[first + 1], c = s.picks[first + 2], d = s.picks[first + 3];
+        s.kernels.dotPackedBulk4(s.paddedQuery,
+                s.packedPages[s.page(a)], s.slot(a) * s.packedInts, s.packedPages[s.page(b)], s.slot(b) * s.packedInts,
+                s.packedPages[s.page(c)], s.slot(c) * s.packedInts, s.packedPages[s.page(d)], s.slot(d) * s.packedInts,
+                s.dimension, s.out, 0);
+        return s.out;
+    }
+
+    /** Four exact calls reading both halves in place: what re-ranking a search's results costs per result. */
+    @Benchmark
+    @OperationsPerInvocation(4)
+    public float[] scatteredExactDot(Scattered s) {
+        int first = s.takeFour();
+        for (int j = 0; j < 4; j++) {
+            int v = s.picks[first + j];
+            int page = s.page(v);
+            s.out[j] = s.kernels.dotExact(s.query, s.packedPages[page], s.slot(v) * s.packedInts, s.lowPages[page],
+                    s.slot(v) * s.dimension, s.dimension);
+        }
         return s.out;
     }
 }

@@ -52,10 +52,9 @@ final class ConnectivityRepair {
     private boolean linkFromNearestReachable(int node, int level, EntryPoint entry, boolean[] reachable,
                                              SearchScratch scratch) {
         NodeStore nodes = graph.nodes;
-        float[] vectorPage = nodes.page(node).slots;
-        int vectorOffset = nodes.vectorOffset(node);
-        long closest = searcher.descend(scratch, vectorPage, vectorOffset, entry, level);
-        searcher.searchLevel(scratch, vectorPage, vectorOffset, NodeHeap.node(closest), NodeHeap.distance(closest),
+        float[] query = scratch.query = nodes.traversalVector(node, scratch.query);
+        long closest = searcher.descend(scratch, query, entry, level);
+        searcher.searchLevel(scratch, query, NodeHeap.node(closest), NodeHeap.distance(closest),
                 config.efConstruction(), level, candidate -> candidate < reachable.length && reachable[candidate]);
         long[] nearestFirst = new long[scratch.results.size()];
         int count = scratch.results.drainNearestFirst(nearestFirst);

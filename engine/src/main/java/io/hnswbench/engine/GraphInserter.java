@@ -69,10 +69,10 @@ final class GraphInserter {
     }
 
     private void link(int node, int level, EntryPoint entry, SearchScratch scratch) {
-        float[] vectorPage = nodes.page(node).slots;
-        int vectorOffset = nodes.vectorOffset(node);
+        // The graph is built over the vectors as traversal sees them, the new one included.
+        float[] query = scratch.query = nodes.traversalVector(node, scratch.query);
         int topLinkedLevel = Math.min(level, entry.level());
-        long closest = searcher.descend(scratch, vectorPage, vectorOffset, entry, topLinkedLevel);
+        long closest = searcher.descend(scratch, query, entry, topLinkedLevel);
 
         // Steps 4 and 5 above: choose neighbours on every level first, link afterwards.
         int[][] selected = new int[topLinkedLevel + 1][m];
@@ -80,7 +80,7 @@ final class GraphInserter {
         int[] selectedCounts = new int[topLinkedLevel + 1];
         long[] candidates = new long[efConstruction];
         for (int l = topLinkedLevel; l >= 0; l--) {
-            searcher.searchLevel(scratch, vectorPage, vectorOffset, NodeHeap.node(closest), NodeHeap.distance(closest),
+            searcher.searchLevel(scratch, query, NodeHeap.node(closest), NodeHeap.distance(closest),
                     efConstruction, l, null);
             int count = withoutNode(scratch.results.drainNearestFirst(candidates), node, candidates);
             if (count == 0) {
@@ -167,12 +167,11 @@ final class GraphInserter {
     /** Rewrites an overfull row of {@code count} links down to at most {@code capacity}. */
     private void prune(int target, int level, int[] row, int count, int existing, int[] additions,
                        float[] additionDistances, int additionCount, int capacity, SearchScratch scratch) {
-        float[] targetPage = nodes.page(target).slots;
-        int targetOffset = nodes.vectorOffset(target);
-        float[] distances = new float[count + 7];
+        float[] targetVector = scratch.pruneVector = nodes.traversalVector(target, scratch.pruneVector);
+        float[] distances = new float[count + 3];
         // Distances to the existing links are recomputed (rows store no distances, to save memory);
         // the additions' are known.
-        searcher.scoreAll(scratch, targetPage, targetOffset, row, existing, distances);
+        searcher.scoreAll(scratch, targetVector, row, existing, distances);
         scratch.distanceComputations += existing;
         long[] candidates = new long[count];
         for (int i = 0; i < count; i++) {

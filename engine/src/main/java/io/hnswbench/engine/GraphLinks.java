@@ -7,8 +7,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The neighbour rows of every node on every level, and the striped locks writers take to change
  * them. A row is {@code [count, link_0 .. link_{capacity-1}]} inside a primitive array of
- * {@link NodePage}: level-0 rows right behind each vector (ints kept as float bits), upper-level
- * rows in one {@code int[]} per node that has them.
+ * {@link NodePage}: level-0 rows right behind each vector, upper-level rows in one {@code int[]}
+ * per node that has them.
  *
  * <p>Readers never lock. Writers store links before the count, both with release semantics, and
  * readers load the count and links with acquire semantics: a reader sees either the old or the new
@@ -18,7 +18,6 @@ import java.util.concurrent.locks.ReentrantLock;
 final class GraphLinks {
 
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
-    private static final VarHandle FLOATS = MethodHandles.arrayElementVarHandle(float[].class);
     private static final int LOCK_BITS = 10;
     private static final int LOCK_STRIPES = 1 << LOCK_BITS;
 
@@ -47,11 +46,11 @@ final class GraphLinks {
      */
     int copyLinks(int node, int level, int[] destination) {
         if (level == 0) {
-            float[] slots = store.page(node).slots;
+            int[] slots = store.page(node).slots;
             int start = store.level0RowOffset(node);
-            int count = Float.floatToRawIntBits((float) FLOATS.getAcquire(slots, start));
+            int count = (int) INTS.getAcquire(slots, start);
             for (int i = 0; i < count; i++) {
-                destination[i] = Float.floatToRawIntBits((float) FLOATS.getAcquire(slots, start + 1 + i));
+                destination[i] = (int) INTS.getAcquire(slots, start + 1 + i);
             }
             return count;
         }
@@ -81,13 +80,10 @@ final class GraphLinks {
         store(node, level, 0, currentCount + 1);
     }
 
-    /**
-     * Release-stores one int of a row: {@code index} 0 is the count, 1.. the links. Level-0 rows
-     * live in the float slots of {@link NodePage} and hold the int's bits unchanged.
-     */
+    /** Release-stores one int of a row: {@code index} 0 is the count, 1.. the links. */
     private void store(int node, int level, int index, int value) {
         if (level == 0) {
-            FLOATS.setRelease(store.page(node).slots, store.level0RowOffset(node) + index, Float.intBitsToFloat(value));
+            INTS.setRelease(store.page(node).slots, store.level0RowOffset(node) + index, value);
         } else {
             INTS.setRelease(store.page(node).upperLinks[node & NodeStore.PAGE_MASK], upperRowStart(level) + index, value);
         }

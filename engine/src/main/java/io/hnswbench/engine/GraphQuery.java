@@ -1,6 +1,7 @@
 package io.hnswbench.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ final class GraphQuery {
 
     private final SearchableGraph graph;
     private final GraphSearcher searcher;
+    private final int dimension;
     private final int defaultEf;
     private final int rowCapacity;
     private final LongAdder distanceComputations;
@@ -26,6 +28,7 @@ final class GraphQuery {
     GraphQuery(SearchableGraph graph, GraphSearcher searcher, IndexConfig config, LongAdder distanceComputations) {
         this.graph = graph;
         this.searcher = searcher;
+        this.dimension = config.dimension();
         this.defaultEf = config.efSearch();
         this.rowCapacity = config.maxConnectionsLevel0();
         this.distanceComputations = distanceComputations;
@@ -56,12 +59,13 @@ final class GraphQuery {
 
         SearchScratch scratch = SearchScratch.acquire(rowCapacity);
         try {
-            long closest = searcher.descend(scratch, query, 0, entry, 0);
-            searcher.searchLevel(scratch, query, 0, NodeHeap.node(closest), NodeHeap.distance(closest), ef, 0, filter);
+            float[] traversalQuery = scratch.paddedQuery(query, dimension);
+            long closest = searcher.descend(scratch, traversalQuery, entry, 0);
+            searcher.searchLevel(scratch, traversalQuery, NodeHeap.node(closest), NodeHeap.distance(closest), ef, 0, filter);
             // Asked only now, after the walk: a replacement that began during it (new node visible,
             // old one not yet removed) set the flag before publishing the new node, so a search that
             // met both sees the flag set (release/acquire on the node's visibility).
-            return nearestResults(scratch.results, k, options.maxDistance(), nodeLimit, idsMayRepeat.getAsBoolean());
+            return nearestResults(scratch, query, k, options.maxDistance(), nodeLimit, idsMayRepeat.getAsBoolean());
         } finally {
             distanceComputations.add(scratch.distanceComputations);
             searches.increment();
@@ -76,10 +80,29 @@ final class GraphQuery {
         return new SearchCounters(searches.sum(), searchDistanceComputations.sum(), searchHops.sum());
     }
 
-    private List<SearchResult> nearestResults(NodeHeap results, int k, float maxDistance, int nodeLimit,
-                                              boolean idsMayRepeat) {
-        long[] nearestFirst = new long[results.size()];
-        int count = results.drainNearestFirst(nearestFirst);
+    /**
+     * The k nearest of the ef nodes the walk found. The walk ranked them by traversal distance;
+     * results are ranked and reported by exact distance, so each found node is scored again.
+     */
+    private List<SearchResult> nearestResults(SearchScratch scratch, float[] query, int k, float maxDistance,
+                                              int nodeLimit, boolean idsMayRepeat) {
+        long[] nearestFirst = new long[scratch.results.size()];
+        int found = scratch.results.drainNearestFirst(nearestFirst);
+        int[] nodes = new int[found];
+        int count = 0;
+        for (int i = 0; i < found; i++) {
+            int node = NodeHeap.node(nearestFirst[i]);
+            if (node < nodeLimit) {
+                nodes[count++] = node;
+            }
+        }
+        float[] exact = new float[count];
+        graph.exactDistances(scratch, query, nodes, count, exact);
+        scratch.distanceComputations += count;
+        for (int i = 0; i < count; i++) {
+            nearestFirst[i] = NodeHeap.pack(nodes[i], exact[i]);
+        }
+        Arrays.sort(nearestFirst, 0, count);
         List<SearchResult> hits = new ArrayList<>(Math.min(k, count));
         Set<String> seen = idsMayRepeat ? new HashSet<>() : null;
         for (int i = 0; i < count && hits.size() < k; i++) {
@@ -88,9 +111,6 @@ final class GraphQuery {
                 break;
             }
             int node = NodeHeap.node(nearestFirst[i]);
-            if (node >= nodeLimit) {
-                continue;
-            }
             String id = graph.id(node);
             if (seen == null || seen.add(id)) {
                 hits.add(new SearchResult(id, d));

@@ -1,8 +1,9 @@
 package io.hnswbench.engine;
 
 /**
- * Searches the graph for the nodes nearest a query vector. Used both by queries and by inserts
- * (whose query is the new node's own vector), on the heap or from a mapped file. Never locks; its
+ * Searches the graph for the nodes nearest a query vector, by traversal distances (queries padded
+ * as {@link PackedVectors} describes). Used both by queries and by inserts (whose query is the
+ * new node's own vector), on the heap or from a mapped file. Never locks; its
  * working memory comes from the caller's {@link SearchScratch}, which only allocates when the
  * index has grown.
  */
@@ -14,26 +15,26 @@ final class GraphSearcher {
         this.graph = graph;
     }
 
-    /** Distance from the query slice to a stored node. */
-    float distanceTo(float[] query, int queryOffset, int node) {
-        return graph.distanceTo(query, queryOffset, node);
+    /** Traversal distance from a padded query to a stored node. */
+    float distanceTo(float[] query, int node) {
+        return graph.distanceTo(query, node);
     }
 
-    /** Distances to {@code count} nodes at once; see {@link SearchableGraph#scoreAll}. */
-    void scoreAll(SearchScratch scratch, float[] query, int queryOffset, int[] targets, int count, float[] distances) {
-        graph.scoreAll(scratch, query, queryOffset, targets, count, distances);
+    /** Traversal distances to {@code count} nodes at once; see {@link SearchableGraph#scoreAll}. */
+    void scoreAll(SearchScratch scratch, float[] query, int[] targets, int count, float[] distances) {
+        graph.scoreAll(scratch, query, targets, count, distances);
     }
 
     /**
      * Descends greedily from the entry point through every level above {@code level} and returns
      * the nearest node found, packed with its distance: where a search on {@code level} starts.
      */
-    long descend(SearchScratch scratch, float[] query, int queryOffset, EntryPoint entry, int level) {
-        float entryDistance = distanceTo(query, queryOffset, entry.node());
+    long descend(SearchScratch scratch, float[] query, EntryPoint entry, int level) {
+        float entryDistance = distanceTo(query, entry.node());
         scratch.distanceComputations++;
         long closest = NodeHeap.pack(entry.node(), entryDistance);
         for (int l = entry.level(); l > level; l--) {
-            closest = greedyClosest(scratch, query, queryOffset, NodeHeap.node(closest), NodeHeap.distance(closest), l);
+            closest = greedyClosest(scratch, query, NodeHeap.node(closest), NodeHeap.distance(closest), l);
         }
         return closest;
     }
@@ -42,7 +43,7 @@ final class GraphSearcher {
      * Walks from {@code entry} to ever nearer neighbours on {@code level} until none is nearer (ef = 1
      * on the upper levels). Returns the nearest node found, packed with its distance.
      */
-    private long greedyClosest(SearchScratch scratch, float[] query, int queryOffset, int entry, float entryDistance, int level) {
+    private long greedyClosest(SearchScratch scratch, float[] query, int entry, float entryDistance, int level) {
         int current = entry;
         float currentDistance = entryDistance;
         int[] neighbors = scratch.neighbors;
@@ -54,7 +55,7 @@ final class GraphSearcher {
             moved = false;
             hops++;
             int count = graph.copyLinks(current, level, neighbors);
-            scoreAll(scratch, query, queryOffset, neighbors, count, distances);
+            scoreAll(scratch, query, neighbors, count, distances);
             computations += count;
             for (int i = 0; i < count; i++) {
                 if (distances[i] < currentDistance) {
@@ -76,7 +77,7 @@ final class GraphSearcher {
      *
      * @param filter {@code null} accepts every node: the bare loop for unfiltered, undeleted graphs
      */
-    void searchLevel(SearchScratch scratch, float[] query, int queryOffset, int entry, float entryDistance,
+    void searchLevel(SearchScratch scratch, float[] query, int entry, float entryDistance,
                      int ef, int level, NodeFilter filter) {
         VisitedSet visited = scratch.visited;
         NodeHeap candidates = scratch.candidates;
@@ -110,7 +111,7 @@ final class GraphSearcher {
                     neighbors[unvisited++] = neighbors[i];
                 }
             }
-            scoreAll(scratch, query, queryOffset, neighbors, unvisited, distances);
+            scoreAll(scratch, query, neighbors, unvisited, distances);
             computations += unvisited;
             for (int i = 0; i < unvisited; i++) {
                 int neighbor = neighbors[i];

@@ -1,6 +1,5 @@
 package io.hnswbench.engine;
 
-import java.util.Arrays;
 
 /**
  * The graph of one heap index generation: its nodes, their links and the entry point, and how to
@@ -64,7 +63,7 @@ final class HnswGraph implements SearchableGraph {
 
     @Override
     public void copyVector(int node, float[] destination) {
-        System.arraycopy(nodes.page(node).slots, nodes.vectorOffset(node), destination, 0, dimension);
+        nodes.copyVector(node, destination);
     }
 
     @Override
@@ -73,43 +72,39 @@ final class HnswGraph implements SearchableGraph {
     }
 
     @Override
-    public float distanceTo(float[] query, int queryOffset, int node) {
-        return distance.distance(query, queryOffset, nodes.page(node).slots, nodes.vectorOffset(node), dimension);
+    public float distanceTo(float[] query, int node) {
+        return distance.traversal(query, nodes.page(node).slots, nodes.vectorOffset(node), dimension);
     }
 
-    /** Eight, then four at a time; two or three left over go as four with the last one repeated. */
     @Override
-    public void scoreAll(SearchScratch scratch, float[] query, int queryOffset, int[] targets, int count, float[] distances) {
-        int i = 0;
-        if (count >= 8) {
-            float[][] arrays = scratch.targetArrays;
-            int[] offsets = scratch.targetOffsets;
-            int groupsEnd = count - count % 8;
-            for (int t = 0; t < groupsEnd; t++) {
-                arrays[t] = nodes.page(targets[t]).slots;
-                offsets[t] = nodes.vectorOffset(targets[t]);
-            }
-            for (; i < groupsEnd; i += 8) {
-                distance.distanceBulk8(query, queryOffset, arrays, offsets, i, dimension, distances, i);
-            }
-            // The scratch outlives this index generation: hold no page of it.
-            Arrays.fill(arrays, 0, groupsEnd, null);
+    public void exactDistances(SearchScratch scratch, float[] query, int[] targets, int count, float[] distances) {
+        for (int i = 0; i < count; i++) {
+            int node = targets[i];
+            NodePage page = nodes.page(node);
+            distances[i] = distance.distance(query, page.slots, nodes.vectorOffset(node), page.lows,
+                    nodes.lowsOffset(node), dimension);
         }
+    }
+
+    /** Four at a time; two or three left over go as four with the last one repeated. */
+    @Override
+    public void scoreAll(SearchScratch scratch, float[] query, int[] targets, int count, float[] distances) {
+        int i = 0;
         for (; i + 4 <= count; i += 4) {
-            score4(query, queryOffset, targets[i], targets[i + 1], targets[i + 2], targets[i + 3], distances, i);
+            score4(query, targets[i], targets[i + 1], targets[i + 2], targets[i + 3], distances, i);
         }
         int remaining = count - i;
         if (remaining == 1) {
-            distances[i] = distanceTo(query, queryOffset, targets[i]);
+            distances[i] = distanceTo(query, targets[i]);
         } else if (remaining > 1) {
             // The repeat is served from cache and keeps the memory reads of the others overlapped.
             int last = targets[count - 1];
-            score4(query, queryOffset, targets[i], targets[i + 1], remaining == 3 ? targets[i + 2] : last, last, distances, i);
+            score4(query, targets[i], targets[i + 1], remaining == 3 ? targets[i + 2] : last, last, distances, i);
         }
     }
 
-    private void score4(float[] query, int queryOffset, int n0, int n1, int n2, int n3, float[] out, int outOffset) {
-        distance.distanceBulk4(query, queryOffset,
+    private void score4(float[] query, int n0, int n1, int n2, int n3, float[] out, int outOffset) {
+        distance.traversalBulk4(query,
                 nodes.page(n0).slots, nodes.vectorOffset(n0),
                 nodes.page(n1).slots, nodes.vectorOffset(n1),
                 nodes.page(n2).slots, nodes.vectorOffset(n2),

@@ -270,12 +270,12 @@ public final class HnswIndex implements AutoCloseable {
             IndexState old = writable("rebuild");
             List<IndexState.LiveNode> live = old.liveNodes();
             List<String> ids = live.stream().map(IndexState.LiveNode::id).toList();
+            // The stored vectors, exact and already normalised, unpacked one array per vector.
             float[][] arrays = new float[live.size()][];
             int[] offsets = new int[live.size()];
             for (int i = 0; i < live.size(); i++) {
-                int node = live.get(i).node();
-                arrays[i] = old.graph.nodes.page(node).slots;
-                offsets[i] = old.graph.nodes.vectorOffset(node);
+                arrays[i] = new float[config.dimension()];
+                old.graph.nodes.copyVector(live.get(i).node(), arrays[i]);
             }
             IndexState rebuilt = new IndexState(config);
             BulkInserter.insertAll(rebuilt, VectorBatch.ofStored(ids, arrays, offsets),

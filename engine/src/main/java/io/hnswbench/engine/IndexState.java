@@ -65,11 +65,12 @@ final class IndexState implements IndexContents {
         long level0At = file.sectionOffset(IndexFileFormat.Section.LEVEL0_LINKS);
         long level0RowBytes = (long) IndexFileFormat.level0RowInts(file.config.m()) * Integer.BYTES;
         int abandoned = 0;
+        float[] vectorBuffer = new float[file.config.dimension()];
         for (int node = 0; node < file.nodeCount; node++) {
             byte nodeState = file.state(node);
             String id = file.id(node);
             nodes.restore(node, id, file.levels[node], nodeState, file.segment, vectorsAt + node * vectorStride,
-                    level0At + node * level0RowBytes, file.upperLinks[node]);
+                    level0At + node * level0RowBytes, file.upperLinks[node], vectorBuffer);
             if (nodeState == IndexFileFormat.UNFINISHED) {
                 abandoned++;
             } else if (nodeState == IndexFileFormat.VISIBLE && state.ids.put(id, node) != IdTable.ABSENT) {

@@ -6,7 +6,9 @@ import java.lang.foreign.MemorySegment;
 /**
  * A graph read straight from a memory-mapped index file: vectors and level-0 rows are never
  * copied to the heap; levels and upper-level rows (about one node in M has them) are. Read-only,
- * so every read is plain.
+ * so every read is plain. The file holds float vectors; traversal truncates them as it reads
+ * ({@link DistanceFunction#traversal(float[], MemorySegment, long, int)}), so searches walk
+ * exactly as they would on the heap index the file loads into.
  */
 final class MappedGraph implements SearchableGraph {
 
@@ -93,32 +95,21 @@ final class MappedGraph implements SearchableGraph {
     }
 
     @Override
-    public float distanceTo(float[] query, int queryOffset, int node) {
-        return distance.distance(query, queryOffset, segment, vectorAt(node), dimension);
+    public float distanceTo(float[] query, int node) {
+        return distance.traversal(query, segment, vectorAt(node), dimension);
     }
 
-    /**
-     * Up to three one at a time; more eight at a time, the last group filled up with repeats of
-     * the last node (served from cache) so its memory reads still overlap.
-     */
     @Override
-    public void scoreAll(SearchScratch scratch, float[] query, int queryOffset, int[] targets, int count, float[] distances) {
-        if (count < 4) {
-            for (int i = 0; i < count; i++) {
-                distances[i] = distanceTo(query, queryOffset, targets[i]);
-            }
-            return;
+    public void exactDistances(SearchScratch scratch, float[] query, int[] nodes, int count, float[] distances) {
+        for (int i = 0; i < count; i++) {
+            distances[i] = distance.distance(query, 0, segment, vectorAt(nodes[i]), dimension);
         }
-        long[] offsets = scratch.targetByteOffsets;
-        for (int t = 0; t < count; t++) {
-            offsets[t] = vectorAt(targets[t]);
-        }
-        int padded = (count + 7) & ~7;
-        for (int t = count; t < padded; t++) {
-            offsets[t] = offsets[count - 1];
-        }
-        for (int i = 0; i < padded; i += 8) {
-            distance.distanceBulk8(query, queryOffset, segment, offsets, i, dimension, distances, i);
+    }
+
+    @Override
+    public void scoreAll(SearchScratch scratch, float[] query, int[] targets, int count, float[] distances) {
+        for (int i = 0; i < count; i++) {
+            distances[i] = distanceTo(query, targets[i]);
         }
     }
 

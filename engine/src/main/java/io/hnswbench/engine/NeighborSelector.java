@@ -33,14 +33,14 @@ final class NeighborSelector {
         for (int i = 0; i < count && kept < max; i++) {
             int candidate = NodeHeap.node(candidates[i]);
             float toBase = NodeHeap.distance(candidates[i]);
-            float[] candidatePage = nodes.page(candidate).slots;
-            int candidateOffset = nodes.vectorOffset(candidate);
+            float[] candidateVector = kept == 0 ? null
+                    : (scratch.candidateVector = nodes.traversalVector(candidate, scratch.candidateVector));
             boolean diverse = true;
             for (int j = 0; j < kept; j++) {
                 int other = selected[j];
                 computations++;
-                float toKept = distance.distance(candidatePage, candidateOffset,
-                        nodes.page(other).slots, nodes.vectorOffset(other), dimension);
+                float toKept = distance.traversal(candidateVector, nodes.page(other).slots, nodes.vectorOffset(other),
+                        dimension);
                 if (toKept < toBase) {
                     diverse = false;
                     break;

@@ -8,13 +8,15 @@ package io.hnswbench.engine;
 final class NodePage {
 
     /**
-     * One slot per node: its vector ({@code dimension} floats, stored as searched, i.e. normalised
-     * under cosine), then its level-0 row ({@code 1 + 2M} ints kept as float bits: the link count,
-     * then the links). Keeping the row right behind the vector, as hnswlib does, means the row of
-     * a node a search has just scored is already in cache, or next in line for the prefetcher,
-     * when the search expands it.
+     * One slot per node: the upper halves of its vector (stored as searched, i.e. normalised under
+     * cosine), packed as {@link PackedVectors} describes, then its level-0 row ({@code 1 + 2M}
+     * ints: the link count, then the links). Keeping the row right behind the vector, as hnswlib
+     * does, means the row of a node a search has just scored is already in cache, or next in line
+     * for the prefetcher, when the search expands it.
      */
-    final float[] slots;
+    final int[] slots;
+    /** The lower halves of the vectors, {@code dimension} per node: read only for exact distances. */
+    final short[] lows;
     /** Rows for levels 1..level, {@code 1 + M} ints per level; {@code null} for level-0-only nodes. */
     final int[][] upperLinks;
     final byte[] levels;
@@ -22,8 +24,9 @@ final class NodePage {
     /** {@link NodeStore#PENDING} while inserting, {@link NodeStore#VISIBLE} when searchable, {@link NodeStore#REMOVED} after removal. */
     final byte[] flags;
 
-    NodePage(int slotStride) {
-        slots = new float[NodeStore.PAGE_SIZE * slotStride];
+    NodePage(int slotStride, int dimension) {
+        slots = new int[NodeStore.PAGE_SIZE * slotStride];
+        lows = new short[NodeStore.PAGE_SIZE * dimension];
         upperLinks = new int[NodeStore.PAGE_SIZE][];
         levels = new byte[NodeStore.PAGE_SIZE];
         ids = new String[NodeStore.PAGE_SIZE];

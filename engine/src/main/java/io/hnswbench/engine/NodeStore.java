@@ -30,16 +30,17 @@ final class NodeStore {
     static final byte REMOVED = 2;
 
     /**
-     * Level-0 rows keep node ordinals as float bits; every int below 0x7F800000 is a finite float
-     * (no NaN whose payload a platform might alter), so ordinals stay below it.
+     * The most ordinals an index holds, a limit of the file format (whose first version kept
+     * level-0 links as float bits, and every int below 0x7F800000 is a finite float).
      */
     static final int MAX_NODES = 0x7F80_0000 - PAGE_SIZE;
 
     private static final VarHandle FLAGS = MethodHandles.arrayElementVarHandle(byte[].class);
 
     private final int dimension;
+    private final int packedInts;
     private final int level0Stride;
-    /** Floats per node slot: the vector, then the level-0 row. */
+    /** Ints per node slot: the packed upper halves of the vector, then the level-0 row. */
     private final int slotStride;
     private final int upperStride;
     private volatile NodePage[] pages = new NodePage[0];
@@ -47,8 +48,9 @@ final class NodeStore {
 
     NodeStore(IndexConfig config) {
         this.dimension = config.dimension();
+        this.packedInts = PackedVectors.packedInts(dimension);
         this.level0Stride = 1 + config.maxConnectionsLevel0();
-        this.slotStride = dimension + level0Stride;
+        this.slotStride = packedInts + level0Stride;
         this.upperStride = 1 + config.m();
     }
 
@@ -69,7 +71,7 @@ final class NodeStore {
                     : current.clone();
             for (int p = 0; p < pagesNeeded; p++) {
                 if (grown[p] == null) {
-                    grown[p] = new NodePage(slotStride);
+                    grown[p] = new NodePage(slotStride, dimension);
                 }
             }
             pages = grown;
@@ -91,14 +93,35 @@ final class NodeStore {
         return dimension;
     }
 
-    /** Where the node's vector starts in its page's {@link NodePage#slots}. */
+    /** Where the node's packed vector starts in its page's {@link NodePage#slots}. */
     int vectorOffset(int node) {
         return (node & PAGE_MASK) * slotStride;
     }
 
+    /** Where the node's lower halves start in its page's {@link NodePage#lows}. */
+    int lowsOffset(int node) {
+        return (node & PAGE_MASK) * dimension;
+    }
+
     /** Where the node's level-0 row (its count slot) starts in its page's {@link NodePage#slots}. */
     int level0RowOffset(int node) {
-        return (node & PAGE_MASK) * slotStride + dimension;
+        return (node & PAGE_MASK) * slotStride + packedInts;
+    }
+
+    /** Copies the node's exact vector into {@code destination[0..dimension)}. */
+    void copyVector(int node, float[] destination) {
+        NodePage page = page(node);
+        Kernels.INSTANCE.unpackExact(page.slots, vectorOffset(node), page.lows, lowsOffset(node), dimension, destination);
+    }
+
+    /**
+     * The node's vector as traversal sees it (bfloat16, padded): the query of an insert or prune
+     * that starts from a stored node. Written into {@code buffer}, or a new array if it is too short.
+     */
+    float[] traversalVector(int node, float[] buffer) {
+        float[] vector = SearchScratch.sized(buffer, PackedVectors.paddedLength(dimension));
+        Kernels.INSTANCE.unpackTruncated(page(node).slots, vectorOffset(node), dimension, vector);
+        return vector;
     }
 
     /**
@@ -108,10 +131,7 @@ final class NodeStore {
     void initialise(int node, String id, float[] source, int sourceOffset, float scale, int level) {
         NodePage page = page(node);
         int slot = node & PAGE_MASK;
-        int offset = slot * slotStride;
-        for (int i = 0; i < dimension; i++) {
-            page.slots[offset + i] = source[sourceOffset + i] * scale;
-        }
+        PackedVectors.pack(source, sourceOffset, scale, dimension, page.slots, vectorOffset(node), page.lows, lowsOffset(node));
         page.ids[slot] = id;
         page.levels[slot] = (byte) level;
         if (level > 0) {
@@ -123,16 +143,17 @@ final class NodeStore {
     /**
      * Fills a node allocated for loading, whole and already linked: vector and level-0 row copied
      * from the index file, upper-level rows handed over. Only the loading thread sees the store.
+     * {@code vectorBuffer} holds one vector in passing.
      *
      * @param upperRows the rows of levels 1..level, or {@code null} for a level-0 node
      */
     void restore(int node, String id, int level, byte state, MemorySegment file, long vectorAt, long level0RowAt,
-                 int[] upperRows) {
+                 int[] upperRows, float[] vectorBuffer) {
         NodePage page = page(node);
         int slot = node & PAGE_MASK;
-        MemorySegment.copy(file, IndexFile.FLOAT, vectorAt, page.slots, vectorOffset(node), dimension);
-        // The row's ints keep their bits in the float slots (see NodePage#slots).
-        MemorySegment.copy(file, IndexFile.FLOAT, level0RowAt, page.slots, level0RowOffset(node), level0Stride);
+        MemorySegment.copy(file, IndexFile.FLOAT, vectorAt, vectorBuffer, 0, dimension);
+        PackedVectors.pack(vectorBuffer, 0, 1f, dimension, page.slots, vectorOffset(node), page.lows, lowsOffset(node));
+        MemorySegment.copy(file, IndexFile.INT, level0RowAt, page.slots, level0RowOffset(node), level0Stride);
         page.ids[slot] = id;
         page.levels[slot] = (byte) level;
         page.upperLinks[slot] = upperRows;
@@ -163,9 +184,9 @@ final class NodeStore {
         FLAGS.setRelease(page(node).flags, node & PAGE_MASK, REMOVED);
     }
 
-    /** Bytes held by vectors, the unused tail of the last page included. */
+    /** Bytes held by vectors (both halves, padding included), the unused tail of the last page included. */
     long vectorBytes() {
-        return (long) createdPages() * PAGE_SIZE * dimension * Float.BYTES;
+        return (long) createdPages() * PAGE_SIZE * ((long) packedInts * Integer.BYTES + (long) dimension * Short.BYTES);
     }
 
     private int createdPages() {

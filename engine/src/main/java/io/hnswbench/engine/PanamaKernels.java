@@ -4,6 +4,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -12,14 +17,16 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} is in the boot layer; touching this class without the module throws
  * {@link NoClassDefFoundError}.
  *
- * <p>Every kernel, single or bulk, adds up one vector the same way: even chunks of
- * {@code LANES} floats into one accumulator and odd chunks into another (two independent chains,
- * so consecutive fused multiply-adds do not wait on each other), a last odd chunk into the first,
- * the two accumulators added and their lanes summed in a fixed order ({@link #sumLanes}), then a
- * scalar tail. So a distance is bit-for-bit the same whichever kernel computed it, compiled or
- * not. The bulk kernels read four or eight vectors in one loop, which
- * keeps that many memory streams in flight: in a graph search the vectors are scattered and
- * mostly not in cache, and waiting out their misses one vector at a time is what costs.
+ * <p>Every kernel adds up one vector the same way: even chunks of {@code LANES} floats into one
+ * accumulator and odd chunks into another (two independent chains, so consecutive fused
+ * multiply-adds do not wait on each other), the two accumulators added and their lanes summed in
+ * a fixed order ({@link #sumLanes}). The exact kernels (floats, or both halves of a heap vector)
+ * put a last odd chunk into the first accumulator before the lane sum and add a scalar tail after
+ * it, so a distance is bit for bit the same whichever of them computed it, compiled or not. The traversal kernels (bfloat16
+ * upper halves, or mapped floats truncated as read) pad the last block with zeros instead. The
+ * four-vector kernel reads four vectors in one loop, which keeps that many memory streams in
+ * flight: in a graph search the vectors are scattered and mostly not in cache, and waiting out
+ * their misses one vector at a time is what costs.
  */
 final class PanamaKernels implements VectorKernels {
 
@@ -34,6 +41,11 @@ final class PanamaKernels implements VectorKernels {
     private static final int PAIR_STRIDE = 2 * LANES;
     private static final ByteOrder FILE_ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT.withOrder(FILE_ORDER);
+    /** Ints of the float species' width: one load is a block of the packed layout. */
+    private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, SPECIES.vectorShape());
+    /** As many shorts as there are float lanes: the lower halves of one register of floats. */
+    private static final VectorSpecies<Short> LOWS = VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * Short.SIZE));
+    private static final int UPPER_HALF = 0xFFFF_0000;
 
     @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
@@ -67,148 +79,6 @@ final class PanamaKernels implements VectorKernels {
         return sum;
     }
 
-    @Override
-    public void dotBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
-                         float[] c, int cOffset, float[] d, int dOffset, int length, float[] out, int outOffset) {
-        bulk4(false, q, qOffset, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
-    }
-
-    @Override
-    public void squaredDistanceBulk4(float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
-                                     float[] c, int cOffset, float[] d, int dOffset, int length,
-                                     float[] out, int outOffset) {
-        bulk4(true, q, qOffset, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
-    }
-
-    @Override
-    public void dotBulk8(float[] q, int qOffset, float[][] arrays, int[] offsets, int from, int length,
-                         float[] out, int outOffset) {
-        bulk8(false, q, qOffset, arrays, offsets, from, length, out, outOffset);
-    }
-
-    @Override
-    public void squaredDistanceBulk8(float[] q, int qOffset, float[][] arrays, int[] offsets, int from, int length,
-                                     float[] out, int outOffset) {
-        bulk8(true, q, qOffset, arrays, offsets, from, length, out, outOffset);
-    }
-
-    private static void bulk4(boolean squared, float[] q, int qOffset, float[] a, int aOffset, float[] b, int bOffset,
-                              float[] c, int cOffset, float[] d, int dOffset, int length, float[] out, int outOffset) {
-        int i = 0;
-        float sumA = 0, sumB = 0, sumC = 0, sumD = 0;
-        if (length >= LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
-            for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE) {
-                FloatVector q0 = load(q, qOffset + i);
-                FloatVector q1 = load(q, qOffset + i + LANES);
-                a0 = term(squared, q0, a, aOffset + i, a0);
-                b0 = term(squared, q0, b, bOffset + i, b0);
-                c0 = term(squared, q0, c, cOffset + i, c0);
-                d0 = term(squared, q0, d, dOffset + i, d0);
-                a1 = term(squared, q1, a, aOffset + i + LANES, a1);
-                b1 = term(squared, q1, b, bOffset + i + LANES, b1);
-                c1 = term(squared, q1, c, cOffset + i + LANES, c1);
-                d1 = term(squared, q1, d, dOffset + i + LANES, d1);
-            }
-            if (i + LANES <= length) {
-                FloatVector q0 = load(q, qOffset + i);
-                a0 = term(squared, q0, a, aOffset + i, a0);
-                b0 = term(squared, q0, b, bOffset + i, b0);
-                c0 = term(squared, q0, c, cOffset + i, c0);
-                d0 = term(squared, q0, d, dOffset + i, d0);
-                i += LANES;
-            }
-            sumA = sumLanes(a0.add(a1));
-            sumB = sumLanes(b0.add(b1));
-            sumC = sumLanes(c0.add(c1));
-            sumD = sumLanes(d0.add(d1));
-        }
-        for (; i < length; i++) {
-            float component = q[qOffset + i];
-            sumA += scalarTerm(squared, component, a[aOffset + i]);
-            sumB += scalarTerm(squared, component, b[bOffset + i]);
-            sumC += scalarTerm(squared, component, c[cOffset + i]);
-            sumD += scalarTerm(squared, component, d[dOffset + i]);
-        }
-        out[outOffset] = sumA;
-        out[outOffset + 1] = sumB;
-        out[outOffset + 2] = sumC;
-        out[outOffset + 3] = sumD;
-    }
-
-    private static void bulk8(boolean squared, float[] q, int qOffset, float[][] arrays, int[] offsets, int from,
-                              int length, float[] out, int outOffset) {
-        float[] va = arrays[from], vb = arrays[from + 1], vc = arrays[from + 2], vd = arrays[from + 3];
-        float[] ve = arrays[from + 4], vf = arrays[from + 5], vg = arrays[from + 6], vh = arrays[from + 7];
-        int oa = offsets[from], ob = offsets[from + 1], oc = offsets[from + 2], od = offsets[from + 3];
-        int oe = offsets[from + 4], of = offsets[from + 5], og = offsets[from + 6], oh = offsets[from + 7];
-        int i = 0;
-        float sa = 0, sb = 0, sc = 0, sd = 0, se = 0, sf = 0, sg = 0, sh = 0;
-        if (length >= LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
-            FloatVector e0 = a0, e1 = a0, f0 = a0, f1 = a0, g0 = a0, g1 = a0, h0 = a0, h1 = a0;
-            for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE) {
-                FloatVector q0 = load(q, qOffset + i);
-                FloatVector q1 = load(q, qOffset + i + LANES);
-                a0 = term(squared, q0, va, oa + i, a0);
-                b0 = term(squared, q0, vb, ob + i, b0);
-                c0 = term(squared, q0, vc, oc + i, c0);
-                d0 = term(squared, q0, vd, od + i, d0);
-                e0 = term(squared, q0, ve, oe + i, e0);
-                f0 = term(squared, q0, vf, of + i, f0);
-                g0 = term(squared, q0, vg, og + i, g0);
-                h0 = term(squared, q0, vh, oh + i, h0);
-                a1 = term(squared, q1, va, oa + i + LANES, a1);
-                b1 = term(squared, q1, vb, ob + i + LANES, b1);
-                c1 = term(squared, q1, vc, oc + i + LANES, c1);
-                d1 = term(squared, q1, vd, od + i + LANES, d1);
-                e1 = term(squared, q1, ve, oe + i + LANES, e1);
-                f1 = term(squared, q1, vf, of + i + LANES, f1);
-                g1 = term(squared, q1, vg, og + i + LANES, g1);
-                h1 = term(squared, q1, vh, oh + i + LANES, h1);
-            }
-            if (i + LANES <= length) {
-                FloatVector q0 = load(q, qOffset + i);
-                a0 = term(squared, q0, va, oa + i, a0);
-                b0 = term(squared, q0, vb, ob + i, b0);
-                c0 = term(squared, q0, vc, oc + i, c0);
-                d0 = term(squared, q0, vd, od + i, d0);
-                e0 = term(squared, q0, ve, oe + i, e0);
-                f0 = term(squared, q0, vf, of + i, f0);
-                g0 = term(squared, q0, vg, og + i, g0);
-                h0 = term(squared, q0, vh, oh + i, h0);
-                i += LANES;
-            }
-            sa = sumLanes(a0.add(a1));
-            sb = sumLanes(b0.add(b1));
-            sc = sumLanes(c0.add(c1));
-            sd = sumLanes(d0.add(d1));
-            se = sumLanes(e0.add(e1));
-            sf = sumLanes(f0.add(f1));
-            sg = sumLanes(g0.add(g1));
-            sh = sumLanes(h0.add(h1));
-        }
-        for (; i < length; i++) {
-            float component = q[qOffset + i];
-            sa += scalarTerm(squared, component, va[oa + i]);
-            sb += scalarTerm(squared, component, vb[ob + i]);
-            sc += scalarTerm(squared, component, vc[oc + i]);
-            sd += scalarTerm(squared, component, vd[od + i]);
-            se += scalarTerm(squared, component, ve[oe + i]);
-            sf += scalarTerm(squared, component, vf[of + i]);
-            sg += scalarTerm(squared, component, vg[og + i]);
-            sh += scalarTerm(squared, component, vh[oh + i]);
-        }
-        out[outOffset] = sa;
-        out[outOffset + 1] = sb;
-        out[outOffset + 2] = sc;
-        out[outOffset + 3] = sd;
-        out[outOffset + 4] = se;
-        out[outOffset + 5] = sf;
-        out[outOffset + 6] = sg;
-        out[outOffset + 7] = sh;
-    }
-
     // Segment kernels: the same two-accumulator order as the array kernels above, over vectors in
     // a memory-mapped file, so heap and mapped indexes score bit-for-bit alike.
 
@@ -220,18 +90,6 @@ final class PanamaKernels implements VectorKernels {
     @Override
     public float squaredDistance(float[] q, int qOffset, MemorySegment vectors, long byteOffset, int length) {
         return single(true, q, qOffset, vectors, byteOffset, length);
-    }
-
-    @Override
-    public void dotBulk8(float[] q, int qOffset, MemorySegment vectors, long[] byteOffsets, int from, int length,
-                         float[] out, int outOffset) {
-        bulk8(false, q, qOffset, vectors, byteOffsets, from, length, out, outOffset);
-    }
-
-    @Override
-    public void squaredDistanceBulk8(float[] q, int qOffset, MemorySegment vectors, long[] byteOffsets, int from,
-                                     int length, float[] out, int outOffset) {
-        bulk8(true, q, qOffset, vectors, byteOffsets, from, length, out, outOffset);
     }
 
     private static float single(boolean squared, float[] q, int qOffset, MemorySegment vectors, long byteOffset,
@@ -255,81 +113,6 @@ final class PanamaKernels implements VectorKernels {
             sum += scalarTerm(squared, q[qOffset + i], vectors.get(FLOAT_LE, byteOffset + 4L * i));
         }
         return sum;
-    }
-
-    private static void bulk8(boolean squared, float[] q, int qOffset, MemorySegment v, long[] offsets, int from,
-                              int length, float[] out, int outOffset) {
-        long oa = offsets[from], ob = offsets[from + 1], oc = offsets[from + 2], od = offsets[from + 3];
-        long oe = offsets[from + 4], of = offsets[from + 5], og = offsets[from + 6], oh = offsets[from + 7];
-        int i = 0;
-        float sa = 0, sb = 0, sc = 0, sd = 0, se = 0, sf = 0, sg = 0, sh = 0;
-        if (length >= LANES) {
-            FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
-            FloatVector e0 = a0, e1 = a0, f0 = a0, f1 = a0, g0 = a0, g1 = a0, h0 = a0, h1 = a0;
-            for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE) {
-                FloatVector q0 = load(q, qOffset + i);
-                FloatVector q1 = load(q, qOffset + i + LANES);
-                long even = 4L * i;
-                long odd = 4L * (i + LANES);
-                a0 = term(squared, q0, v, oa + even, a0);
-                b0 = term(squared, q0, v, ob + even, b0);
-                c0 = term(squared, q0, v, oc + even, c0);
-                d0 = term(squared, q0, v, od + even, d0);
-                e0 = term(squared, q0, v, oe + even, e0);
-                f0 = term(squared, q0, v, of + even, f0);
-                g0 = term(squared, q0, v, og + even, g0);
-                h0 = term(squared, q0, v, oh + even, h0);
-                a1 = term(squared, q1, v, oa + odd, a1);
-                b1 = term(squared, q1, v, ob + odd, b1);
-                c1 = term(squared, q1, v, oc + odd, c1);
-                d1 = term(squared, q1, v, od + odd, d1);
-                e1 = term(squared, q1, v, oe + odd, e1);
-                f1 = term(squared, q1, v, of + odd, f1);
-                g1 = term(squared, q1, v, og + odd, g1);
-                h1 = term(squared, q1, v, oh + odd, h1);
-            }
-            if (i + LANES <= length) {
-                FloatVector q0 = load(q, qOffset + i);
-                long even = 4L * i;
-                a0 = term(squared, q0, v, oa + even, a0);
-                b0 = term(squared, q0, v, ob + even, b0);
-                c0 = term(squared, q0, v, oc + even, c0);
-                d0 = term(squared, q0, v, od + even, d0);
-                e0 = term(squared, q0, v, oe + even, e0);
-                f0 = term(squared, q0, v, of + even, f0);
-                g0 = term(squared, q0, v, og + even, g0);
-                h0 = term(squared, q0, v, oh + even, h0);
-                i += LANES;
-            }
-            sa = sumLanes(a0.add(a1));
-            sb = sumLanes(b0.add(b1));
-            sc = sumLanes(c0.add(c1));
-            sd = sumLanes(d0.add(d1));
-            se = sumLanes(e0.add(e1));
-            sf = sumLanes(f0.add(f1));
-            sg = sumLanes(g0.add(g1));
-            sh = sumLanes(h0.add(h1));
-        }
-        for (; i < length; i++) {
-            float component = q[qOffset + i];
-            long at = 4L * i;
-            sa += scalarTerm(squared, component, v.get(FLOAT_LE, oa + at));
-            sb += scalarTerm(squared, component, v.get(FLOAT_LE, ob + at));
-            sc += scalarTerm(squared, component, v.get(FLOAT_LE, oc + at));
-            sd += scalarTerm(squared, component, v.get(FLOAT_LE, od + at));
-            se += scalarTerm(squared, component, v.get(FLOAT_LE, oe + at));
-            sf += scalarTerm(squared, component, v.get(FLOAT_LE, of + at));
-            sg += scalarTerm(squared, component, v.get(FLOAT_LE, og + at));
-            sh += scalarTerm(squared, component, v.get(FLOAT_LE, oh + at));
-        }
-        out[outOffset] = sa;
-        out[outOffset + 1] = sb;
-        out[outOffset + 2] = sc;
-        out[outOffset + 3] = sd;
-        out[outOffset + 4] = se;
-        out[outOffset + 5] = sf;
-        out[outOffset + 6] = sg;
-        out[outOffset + 7] = sh;
     }
 
     private static FloatVector term(boolean squared, FloatVector query, MemorySegment vectors, long byteOffset,
@@ -358,6 +141,220 @@ final class PanamaKernels implements VectorKernels {
             return diff * diff;
         }
         return query * value;
+    }
+
+    // Traversal kernels (see VectorKernels). A block of the packed layout is one int register:
+    // shifted up 16 bits it is the block's first LANES dimensions as floats, masked to its upper
+    // halves the next LANES. They go into the even and odd accumulators as in the float kernels.
+
+    @Override
+    public int packedHalfBlock() {
+        return LANES;
+    }
+
+    @Override
+    public float dotPacked(float[] q, int[] packed, int offset, int length) {
+        return packed(false, q, packed, offset, length);
+    }
+
+    @Override
+    public float squaredDistancePacked(float[] q, int[] packed, int offset, int length) {
+        return packed(true, q, packed, offset, length);
+    }
+
+    @Override
+    public void dotPackedBulk4(float[] q, int[] a, int aOffset, int[] b, int bOffset, int[] c, int cOffset,
+                               int[] d, int dOffset, int length, float[] out, int outOffset) {
+        packed4(false, q, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
+    }
+
+    @Override
+    public void squaredDistancePackedBulk4(float[] q, int[] a, int aOffset, int[] b, int bOffset, int[] c, int cOffset,
+                                           int[] d, int dOffset, int length, float[] out, int outOffset) {
+        packed4(true, q, a, aOffset, b, bOffset, c, cOffset, d, dOffset, length, out, outOffset);
+    }
+
+    private static float packed(boolean squared, float[] q, int[] v, int offset, int length) {
+        FloatVector even = FloatVector.zero(SPECIES);
+        FloatVector odd = even;
+        for (int i = 0, at = offset; i < length; i += PAIR_STRIDE, at += LANES) {
+            IntVector block = IntVector.fromArray(INTS, v, at);
+            even = term(squared, load(q, i), firstHalf(block), even);
+            odd = term(squared, load(q, i + LANES), secondHalf(block), odd);
+        }
+        return sumLanes(even.add(odd));
+    }
+
+    private static void packed4(boolean squared, float[] q, int[] a, int aOffset, int[] b, int bOffset,
+                                int[] c, int cOffset, int[] d, int dOffset, int length, float[] out, int outOffset) {
+        FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0, d0 = a0, d1 = a0;
+        for (int i = 0, at = 0; i < length; i += PAIR_STRIDE, at += LANES) {
+            FloatVector q0 = load(q, i);
+            FloatVector q1 = load(q, i + LANES);
+            IntVector va = IntVector.fromArray(INTS, a, aOffset + at);
+            IntVector vb = IntVector.fromArray(INTS, b, bOffset + at);
+            IntVector vc = IntVector.fromArray(INTS, c, cOffset + at);
+            IntVector vd = IntVector.fromArray(INTS, d, dOffset + at);
+            a0 = term(squared, q0, firstHalf(va), a0);
+            b0 = term(squared, q0, firstHalf(vb), b0);
+            c0 = term(squared, q0, firstHalf(vc), c0);
+            d0 = term(squared, q0, firstHalf(vd), d0);
+            a1 = term(squared, q1, secondHalf(va), a1);
+            b1 = term(squared, q1, secondHalf(vb), b1);
+            c1 = term(squared, q1, secondHalf(vc), c1);
+            d1 = term(squared, q1, secondHalf(vd), d1);
+        }
+        out[outOffset] = sumLanes(a0.add(a1));
+        out[outOffset + 1] = sumLanes(b0.add(b1));
+        out[outOffset + 2] = sumLanes(c0.add(c1));
+        out[outOffset + 3] = sumLanes(d0.add(d1));
+    }
+
+    @Override
+    public float dotTruncated(float[] q, MemorySegment vectors, long byteOffset, int length) {
+        return truncated(false, q, vectors, byteOffset, length);
+    }
+
+    @Override
+    public float squaredDistanceTruncated(float[] q, MemorySegment vectors, long byteOffset, int length) {
+        return truncated(true, q, vectors, byteOffset, length);
+    }
+
+    /**
+     * A mapped float vector scored as its packed form would be: each register truncated to its
+     * upper halves, the last block read under a mask so its missing lanes are the same zeros as
+     * the packed layout's padding.
+     */
+    private static float truncated(boolean squared, float[] q, MemorySegment vectors, long byteOffset, int length) {
+        FloatVector even = FloatVector.zero(SPECIES);
+        FloatVector odd = even;
+        int i = 0;
+        for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE) {
+            even = term(squared, load(q, i), upperHalves(FloatVector.fromMemorySegment(SPECIES, vectors,
+                    byteOffset + 4L * i, FILE_ORDER)), even);
+            odd = term(squared, load(q, i + LANES), upperHalves(FloatVector.fromMemorySegment(SPECIES, vectors,
+                    byteOffset + 4L * (i + LANES), FILE_ORDER)), odd);
+        }
+        if (i < length) {
+            VectorMask<Float> first = SPECIES.indexInRange(i, length);
+            VectorMask<Float> second = SPECIES.indexInRange(i + LANES, length);
+            even = term(squared, load(q, i), upperHalves(FloatVector.fromMemorySegment(SPECIES, vectors,
+                    byteOffset + 4L * i, FILE_ORDER, first)), even);
+            odd = term(squared, load(q, i + LANES), upperHalves(FloatVector.fromMemorySegment(SPECIES, vectors,
+                    byteOffset + 4L * (i + LANES), FILE_ORDER, second)), odd);
+        }
+        return sumLanes(even.add(odd));
+    }
+
+    @Override
+    public void unpackTruncated(int[] packed, int offset, int length, float[] destination) {
+        for (int i = 0, at = offset; i < length; i += PAIR_STRIDE, at += LANES) {
+            IntVector block = IntVector.fromArray(INTS, packed, at);
+            firstHalf(block).intoArray(destination, i);
+            secondHalf(block).intoArray(destination, i + LANES);
+        }
+    }
+
+    @Override
+    public void unpackExact(int[] packed, int offset, short[] lows, int lowOffset, int length, float[] destination) {
+        int i = 0;
+        for (int at = offset, bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE, at += LANES) {
+            IntVector block = IntVector.fromArray(INTS, packed, at);
+            exactFirst(block, lows, lowOffset + i).intoArray(destination, i);
+            exactSecond(block, lows, lowOffset + i + LANES).intoArray(destination, i + LANES);
+        }
+        // The last, partial block: few enough floats to put together one by one.
+        for (; i < length; i++) {
+            destination[i] = exactComponent(packed, offset, lows, lowOffset, i);
+        }
+    }
+
+    // Exact kernels over the two halves: the float kernels' order (pairs of registers into two
+    // accumulators, a last odd register into the first, lane sum, scalar tail), each register put
+    // together from its block's upper halves and LANES lower halves.
+
+    @Override
+    public float dotExact(float[] q, int[] packed, int offset, short[] lows, int lowOffset, int length) {
+        return exact(false, q, packed, offset, lows, lowOffset, length);
+    }
+
+    @Override
+    public float squaredDistanceExact(float[] q, int[] packed, int offset, short[] lows, int lowOffset, int length) {
+        return exact(true, q, packed, offset, lows, lowOffset, length);
+    }
+
+    private static float exact(boolean squared, float[] q, int[] packed, int offset, short[] lows, int lowOffset,
+                               int length) {
+        int i = 0;
+        float sum = 0;
+        if (length >= LANES) {
+            FloatVector even = FloatVector.zero(SPECIES);
+            FloatVector odd = even;
+            int at = offset;
+            for (int bound = length - length % PAIR_STRIDE; i < bound; i += PAIR_STRIDE, at += LANES) {
+                IntVector block = IntVector.fromArray(INTS, packed, at);
+                even = term(squared, load(q, i), exactFirst(block, lows, lowOffset + i), even);
+                odd = term(squared, load(q, i + LANES), exactSecond(block, lows, lowOffset + i + LANES), odd);
+            }
+            if (i + LANES <= length) {
+                IntVector block = IntVector.fromArray(INTS, packed, at);
+                even = term(squared, load(q, i), exactFirst(block, lows, lowOffset + i), even);
+                i += LANES;
+            }
+            sum = sumLanes(even.add(odd));
+        }
+        for (; i < length; i++) {
+            sum += scalarTerm(squared, q[i], exactComponent(packed, offset, lows, lowOffset, i));
+        }
+        return sum;
+    }
+
+    /** The block's first LANES dimensions, exact: upper halves shifted into place, lower halves added in. */
+    private static FloatVector exactFirst(IntVector block, short[] lows, int lowOffset) {
+        return block.lanewise(VectorOperators.LSHL, 16).or(lowBits(lows, lowOffset)).reinterpretAsFloats();
+    }
+
+    /** The block's next LANES dimensions, exact. */
+    private static FloatVector exactSecond(IntVector block, short[] lows, int lowOffset) {
+        return block.and(UPPER_HALF).or(lowBits(lows, lowOffset)).reinterpretAsFloats();
+    }
+
+    /** Dimension {@code i} of a vector stored as two halves. */
+    private static float exactComponent(int[] packed, int offset, short[] lows, int lowOffset, int i) {
+        int block = i / PAIR_STRIDE;
+        int inBlock = i - block * PAIR_STRIDE;
+        int at = offset + block * LANES;
+        int upper = inBlock < LANES ? packed[at + inBlock] << 16 : packed[at + inBlock - LANES] & UPPER_HALF;
+        return Float.intBitsToFloat(upper | (lows[lowOffset + i] & 0xFFFF));
+    }
+
+    /** LANES lower halves as ints, zero-extended. */
+    private static IntVector lowBits(short[] lows, int offset) {
+        return ((IntVector) ShortVector.fromArray(LOWS, lows, offset).convertShape(VectorOperators.S2I, INTS, 0))
+                .and(0xFFFF);
+    }
+
+    /** The block's first LANES dimensions: the low 16 bits of each int, moved up to be a float's upper half. */
+    private static FloatVector firstHalf(IntVector block) {
+        return block.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
+    }
+
+    /** The block's next LANES dimensions: the high 16 bits of each int, already where a float's upper half goes. */
+    private static FloatVector secondHalf(IntVector block) {
+        return block.and(UPPER_HALF).reinterpretAsFloats();
+    }
+
+    private static FloatVector upperHalves(FloatVector v) {
+        return v.reinterpretAsInts().and(UPPER_HALF).reinterpretAsFloats();
+    }
+
+    /** One step over floats already in a register: {@code acc + q*v} or {@code acc + (q-v)^2}. */
+    private static FloatVector term(boolean squared, FloatVector query, FloatVector v, FloatVector acc) {
+        if (squared) {
+            FloatVector diff = query.sub(v);
+            return diff.fma(diff, acc);
+        }
+        return query.fma(v, acc);
     }
 
     @Override

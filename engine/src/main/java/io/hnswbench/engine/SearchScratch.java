@@ -1,5 +1,6 @@
 package io.hnswbench.engine;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -19,13 +20,14 @@ final class SearchScratch {
     final NodeHeap candidates = NodeHeap.minHeap(256);
     final NodeHeap results = NodeHeap.maxHeap(256);
     int[] neighbors = new int[64];
-    /** Distances to {@link #neighbors}, index for index; seven spare slots for bulk scoring. */
-    float[] distances = new float[64 + 7];
-    /** Where the vectors of a row being scored lie, for the eight-at-a-time kernel; emptied after use. */
-    float[][] targetArrays = new float[64][];
-    int[] targetOffsets = new int[64];
-    /** Where the vectors of a row being scored lie in a mapped file. */
-    long[] targetByteOffsets = new long[64 + 7];
+    /** Distances to {@link #neighbors}, index for index; three spare slots for the four-at-a-time kernel. */
+    float[] distances = new float[64 + 3];
+    /** The traversal query (padded, see {@link PackedVectors}) of the search or insert using this scratch. */
+    float[] query = new float[0];
+    /** A stored vector compared with others while neighbours are selected. */
+    float[] candidateVector = new float[0];
+    /** The node whose overfull row is being pruned. */
+    float[] pruneVector = new float[0];
     /** Distance computations since the owner last collected them. */
     long distanceComputations;
     /** Nodes expanded (their links read) since the owner last collected them. */
@@ -50,14 +52,28 @@ final class SearchScratch {
         }
         if (scratch.neighbors.length < rowCapacity) {
             scratch.neighbors = new int[rowCapacity];
-            scratch.distances = new float[rowCapacity + 7];
-            scratch.targetByteOffsets = new long[rowCapacity + 7];
-            scratch.targetArrays = new float[rowCapacity][];
-            scratch.targetOffsets = new int[rowCapacity];
+            scratch.distances = new float[rowCapacity + 3];
         }
         scratch.distanceComputations = 0;
         scratch.hops = 0;
         return scratch;
+    }
+
+    /** {@code buffer} if it holds {@code length} floats, else a new array that does. */
+    static float[] sized(float[] buffer, int length) {
+        return buffer.length >= length ? buffer : new float[length];
+    }
+
+    /**
+     * Copies {@code vector[0..dimension)} into {@link #query}, zero up to
+     * {@link PackedVectors#paddedLength}, and returns it: the traversal form of a user's query.
+     */
+    float[] paddedQuery(float[] vector, int dimension) {
+        int padded = PackedVectors.paddedLength(dimension);
+        float[] q = query = sized(query, padded);
+        System.arraycopy(vector, 0, q, 0, dimension);
+        Arrays.fill(q, dimension, padded, 0f);
+        return q;
     }
 
     /** Gives the scratch back; the caller must not use it afterwards. */

@@ -31,18 +31,27 @@ interface SearchableGraph {
     /** Whether searches may return the node (added, and neither removed nor replaced). */
     boolean isVisible(int node);
 
-    /** Copies the node's stored vector (normalised under cosine) into {@code destination}. */
+    /** Copies the node's exact stored vector (normalised under cosine) into {@code destination}. */
     void copyVector(int node, float[] destination);
 
-    /** Distance from the query slice to a stored node. */
-    float distanceTo(float[] query, int queryOffset, int node);
+    /**
+     * Traversal distance (see {@link DistanceFunction}) from a query padded to
+     * {@link PackedVectors#paddedLength} to a stored node.
+     */
+    float distanceTo(float[] query, int node);
 
     /**
-     * Distances from the query slice to {@code count} nodes, into {@code distances}, scoring several
-     * at a time so their vectors stream in from memory together. {@code distances} must have room
-     * for {@code count} rounded up to a multiple of eight.
+     * Traversal distances from a padded query to {@code count} nodes, into {@code distances},
+     * scoring several at a time so their vectors stream in from memory together.
+     * {@code distances} must have room for {@code count} rounded up to a multiple of four.
      */
-    void scoreAll(SearchScratch scratch, float[] query, int queryOffset, int[] targets, int count, float[] distances);
+    void scoreAll(SearchScratch scratch, float[] query, int[] targets, int count, float[] distances);
+
+    /**
+     * Exact distances, the ones results report, from {@code query} (its first {@code dimension}
+     * floats) to {@code count} nodes, into {@code distances}.
+     */
+    void exactDistances(SearchScratch scratch, float[] query, int[] nodes, int count, float[] distances);
 
     /** Bytes the vectors take. */
     long vectorBytes();

@@ -1,5 +1,6 @@
 package io.hnswbench.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Both kernel implementations against a plain double-precision loop. */
+/** Both kernel implementations against a plain double-precision loop and against each other. */
 class DistanceKernelsTest {
 
     static Stream<Arguments> kernelsAndLengths() {
@@ -60,78 +63,207 @@ class DistanceKernelsTest {
 
     @ParameterizedTest(name = "{0} length {1}")
     @MethodSource("kernelsAndLengths")
-    void bulkKernelsGiveBitForBitTheSingleKernelsResults(VectorKernels kernels, int length) {
-        SplittableRandom random = new SplittableRandom(1000 + length);
-        float[] query = new float[length + 2];
-        float[][] targets = new float[8][length + 8];
+    void segmentKernelsGiveTheArrayKernelsResults(VectorKernels kernels, int length) {
+        SplittableRandom random = new SplittableRandom(2000 + length);
+        float[] query = new float[length + 1];
         for (int i = 0; i < query.length; i++) {
             query[i] = (float) random.nextGaussian();
         }
-        for (float[] target : targets) {
-            for (int i = 0; i < target.length; i++) {
-                target[i] = (float) random.nextGaussian();
+        float[][] targets = gaussianVectors(random, 8, length);
+        try (Arena arena = Arena.ofConfined()) {
+            MappedVectors mapped = MappedVectors.of(arena, targets);
+            // Same order of additions, so bit-for-bit equal, compiled or not (ENGINE.md, Determinism).
+            for (int t = 0; t < 8; t++) {
+                assertEquals(kernels.dot(query, 1, targets[t], 0, length),
+                        kernels.dot(query, 1, mapped.segment, mapped.offsets[t], length), 0f, "segment dot " + t);
+                assertEquals(kernels.squaredDistance(query, 1, targets[t], 0, length),
+                        kernels.squaredDistance(query, 1, mapped.segment, mapped.offsets[t], length), 0f,
+                        "segment squared distance " + t);
             }
-        }
-        float[] dots = new float[6];
-        float[] squares = new float[6];
-        kernels.dotBulk4(query, 2, targets[0], 1, targets[1], 2, targets[2], 3, targets[3], 4, length, dots, 1);
-        kernels.squaredDistanceBulk4(query, 2, targets[0], 1, targets[1], 2, targets[2], 3, targets[3], 4, length, squares, 2);
-        for (int t = 0; t < 4; t++) {
-            assertEquals(kernels.dot(query, 2, targets[t], t + 1, length), dots[1 + t], 0f, "dot of target " + t);
-            assertEquals(kernels.squaredDistance(query, 2, targets[t], t + 1, length), squares[2 + t], 0f,
-                    "squared distance of target " + t);
-        }
-        int[] offsets = {0, 0, 1, 2, 3, 4, 5, 6, 7, 8};
-        float[][] arrays = new float[10][];
-        System.arraycopy(targets, 0, arrays, 2, 8);
-        float[] dots8 = new float[9];
-        float[] squares8 = new float[9];
-        kernels.dotBulk8(query, 2, arrays, offsets, 2, length, dots8, 1);
-        kernels.squaredDistanceBulk8(query, 2, arrays, offsets, 2, length, squares8, 1);
-        for (int t = 0; t < 8; t++) {
-            assertEquals(kernels.dot(query, 2, targets[t], t + 1, length), dots8[1 + t], 0f, "bulk8 dot of target " + t);
-            assertEquals(kernels.squaredDistance(query, 2, targets[t], t + 1, length), squares8[1 + t], 0f,
-                    "bulk8 squared distance of target " + t);
         }
     }
 
     @ParameterizedTest(name = "{0} length {1}")
     @MethodSource("kernelsAndLengths")
-    void segmentKernelsGiveTheArrayKernelsResults(VectorKernels kernels, int length) {
-        SplittableRandom random = new SplittableRandom(2000 + length);
-        float[] query = new float[length + 1];
-        float[][] targets = new float[8][length];
-        for (int i = 0; i < query.length; i++) {
+    void traversalKernelsScoreTheTruncatedVectorsLikeAPlainLoop(VectorKernels kernels, int length) {
+        SplittableRandom random = new SplittableRandom(3000 + length);
+        float[] query = paddedQuery(kernels, random, length);
+        float[][] targets = gaussianVectors(random, 4, length);
+        Packed packed = Packed.of(kernels, targets, 3);
+        float[] dots = new float[5];
+        float[] squares = new float[5];
+        kernels.dotPackedBulk4(query, packed.slots, packed.offset(0), packed.slots, packed.offset(1),
+                packed.slots, packed.offset(2), packed.slots, packed.offset(3), length, dots, 1);
+        kernels.squaredDistancePackedBulk4(query, packed.slots, packed.offset(0), packed.slots, packed.offset(1),
+                packed.slots, packed.offset(2), packed.slots, packed.offset(3), length, squares, 1);
+        for (int t = 0; t < 4; t++) {
+            double dot = 0;
+            double dotMagnitude = 0;
+            double squared = 0;
+            for (int i = 0; i < length; i++) {
+                double truncated = PackedVectors.truncated(targets[t][i]);
+                dot += query[i] * truncated;
+                dotMagnitude += Math.abs(query[i] * truncated);
+                squared += (query[i] - truncated) * (query[i] - truncated);
+            }
+            float singleDot = kernels.dotPacked(query, packed.slots, packed.offset(t), length);
+            float singleSquared = kernels.squaredDistancePacked(query, packed.slots, packed.offset(t), length);
+            assertEquals(dot, singleDot, 1e-5 * Math.max(dotMagnitude, 1e-6), "packed dot " + t);
+            assertEquals(squared, singleSquared, 1e-5 * squared, "packed squared distance " + t);
+            assertEquals(singleDot, dots[1 + t], 0f, "bulk4 packed dot " + t);
+            assertEquals(singleSquared, squares[1 + t], 0f, "bulk4 packed squared distance " + t);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} length {1}")
+    @MethodSource("kernelsAndLengths")
+    void mappedVectorsTruncatedAsReadScoreBitForBitAsTheirPackedForm(VectorKernels kernels, int length) {
+        SplittableRandom random = new SplittableRandom(4000 + length);
+        float[] query = paddedQuery(kernels, random, length);
+        float[][] targets = gaussianVectors(random, 4, length);
+        Packed packed = Packed.of(kernels, targets, 0);
+        try (Arena arena = Arena.ofConfined()) {
+            MappedVectors mapped = MappedVectors.of(arena, targets);
+            for (int t = 0; t < 4; t++) {
+                assertEquals(kernels.dotPacked(query, packed.slots, packed.offset(t), length),
+                        kernels.dotTruncated(query, mapped.segment, mapped.offsets[t], length), 0f, "dot " + t);
+                assertEquals(kernels.squaredDistancePacked(query, packed.slots, packed.offset(t), length),
+                        kernels.squaredDistanceTruncated(query, mapped.segment, mapped.offsets[t], length), 0f,
+                        "squared distance " + t);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} length {1}")
+    @MethodSource("kernelsAndLengths")
+    void bothHalvesGiveBackTheExactVectorAndItsFloatKernelDistances(VectorKernels kernels, int length) {
+        SplittableRandom random = new SplittableRandom(5000 + length);
+        float[] query = new float[length];
+        for (int i = 0; i < length; i++) {
             query[i] = (float) random.nextGaussian();
         }
-        // The eight vectors lie in one little-endian segment, as in a mapped index file, at
-        // offsets that are not in order and one that is not a multiple of 64 bytes.
-        long stride = 4L * length + 12;
-        long[] offsets = new long[9];
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment segment = arena.allocate(8 * stride + 64, 64);
-            for (int t = 0; t < 8; t++) {
-                offsets[1 + t] = (7 - t) * stride + 4;
+        float[][] targets = gaussianVectors(random, 3, length);
+        Packed packed = Packed.of(kernels, targets, 5);
+        float[] unpacked = new float[length];
+        int padded = paddedLength(kernels, length);
+        float[] truncated = new float[padded + 1];
+        Arrays.fill(truncated, Float.NaN);
+        for (int t = 0; t < 3; t++) {
+            kernels.unpackExact(packed.slots, packed.offset(t), packed.lows, packed.lowOffset(t), length, unpacked);
+            kernels.unpackTruncated(packed.slots, packed.offset(t), length, truncated);
+            for (int i = 0; i < length; i++) {
+                assertEquals(Float.floatToRawIntBits(targets[t][i]), Float.floatToRawIntBits(unpacked[i]),
+                        "exact component " + i);
+                assertEquals(Float.floatToRawIntBits(PackedVectors.truncated(targets[t][i])),
+                        Float.floatToRawIntBits(truncated[i]), "truncated component " + i);
+            }
+            for (int i = length; i < padded; i++) {
+                assertEquals(0f, truncated[i], 0f, "padding " + i);
+            }
+            assertEquals(Float.NaN, truncated[padded], "written past the padding");
+            assertEquals(kernels.dot(query, 0, targets[t], 0, length),
+                    kernels.dotExact(query, packed.slots, packed.offset(t), packed.lows, packed.lowOffset(t), length),
+                    0f, "exact dot " + t);
+            assertEquals(kernels.squaredDistance(query, 0, targets[t], 0, length),
+                    kernels.squaredDistanceExact(query, packed.slots, packed.offset(t), packed.lows,
+                            packed.lowOffset(t), length), 0f, "exact squared distance " + t);
+        }
+    }
+
+    private static float[][] gaussianVectors(SplittableRandom random, int count, int length) {
+        float[][] vectors = new float[count][length];
+        for (float[] vector : vectors) {
+            for (int i = 0; i < length; i++) {
+                vector[i] = (float) random.nextGaussian();
+            }
+        }
+        return vectors;
+    }
+
+    @ParameterizedTest(name = "length {0}")
+    @ValueSource(ints = {1, 15, 16, 17, 31, 32, 33, 384, 784})
+    void packingAVectorKeepsEveryBitAndScalesItFirst(int length) {
+        SplittableRandom random = new SplittableRandom(6000 + length);
+        float[][] vector = gaussianVectors(random, 1, length);
+        float[] scaled = new float[length];
+        for (int i = 0; i < length; i++) {
+            scaled[i] = vector[0][i] * 0.5f;
+        }
+        Packed expected = Packed.of(Kernels.INSTANCE, new float[][] {scaled}, 2);
+        int[] slots = new int[expected.slots().length];
+        short[] lows = new short[expected.lows().length];
+        PackedVectors.pack(vector[0], 0, 0.5f, length, slots, 2, lows, 2);
+        assertArrayEquals(expected.slots(), slots, "upper halves");
+        assertArrayEquals(expected.lows(), lows, "lower halves");
+        assertEquals(paddedLength(Kernels.INSTANCE, length), PackedVectors.paddedLength(length));
+        assertEquals(paddedLength(Kernels.INSTANCE, length) / 2, PackedVectors.packedInts(length));
+    }
+
+    private static int paddedLength(VectorKernels kernels, int length) {
+        int block = 2 * kernels.packedHalfBlock();
+        return (length + block - 1) / block * block;
+    }
+
+    /** A query of the kernels' padded length: random up to {@code length}, zero after. */
+    private static float[] paddedQuery(VectorKernels kernels, SplittableRandom random, int length) {
+        float[] query = new float[paddedLength(kernels, length)];
+        for (int i = 0; i < length; i++) {
+            query[i] = (float) random.nextGaussian();
+        }
+        return query;
+    }
+
+    /**
+     * Vectors packed for {@code kernels} as a page holds them, one after another from a non-zero
+     * start. Packed by hand here (not by {@link PackedVectors}, which follows the active kernels).
+     */
+    private record Packed(int[] slots, short[] lows, int stride, int start, int length) {
+
+        static Packed of(VectorKernels kernels, float[][] vectors, int start) {
+            int half = kernels.packedHalfBlock();
+            int length = vectors[0].length;
+            int blocks = (length + 2 * half - 1) / (2 * half);
+            int stride = blocks * half + 3;
+            int[] slots = new int[start + vectors.length * stride];
+            short[] lows = new short[start + vectors.length * length];
+            for (int v = 0; v < vectors.length; v++) {
                 for (int i = 0; i < length; i++) {
-                    targets[t][i] = (float) random.nextGaussian();
-                    segment.set(ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN),
-                            offsets[1 + t] + 4L * i, targets[t][i]);
+                    int bits = Float.floatToRawIntBits(vectors[v][i]);
+                    int block = i / (2 * half);
+                    int inBlock = i % (2 * half);
+                    int at = start + v * stride + block * half + inBlock % half;
+                    slots[at] |= inBlock < half ? bits >>> 16 : bits & 0xFFFF_0000;
+                    lows[start + v * length + i] = (short) bits;
                 }
             }
-            float[] dots8 = new float[10];
-            float[] squares8 = new float[10];
-            kernels.dotBulk8(query, 1, segment, offsets, 1, length, dots8, 2);
-            kernels.squaredDistanceBulk8(query, 1, segment, offsets, 1, length, squares8, 2);
-            // Same order of additions, so bit-for-bit equal, compiled or not (ENGINE.md, Determinism).
-            for (int t = 0; t < 8; t++) {
-                float dot = kernels.dot(query, 1, targets[t], 0, length);
-                float squared = kernels.squaredDistance(query, 1, targets[t], 0, length);
-                assertEquals(dot, kernels.dot(query, 1, segment, offsets[1 + t], length), 0f, "segment dot " + t);
-                assertEquals(squared, kernels.squaredDistance(query, 1, segment, offsets[1 + t], length), 0f,
-                        "segment squared distance " + t);
-                assertEquals(dot, dots8[2 + t], 0f, "segment bulk8 dot " + t);
-                assertEquals(squared, squares8[2 + t], 0f, "segment bulk8 squared distance " + t);
+            return new Packed(slots, lows, stride, start, length);
+        }
+
+        int offset(int vector) {
+            return start + vector * stride;
+        }
+
+        int lowOffset(int vector) {
+            return start + vector * length;
+        }
+    }
+
+    /** Float vectors in one little-endian segment, as in a mapped index file, out of order and not 64-byte aligned. */
+    private record MappedVectors(MemorySegment segment, long[] offsets) {
+
+        static MappedVectors of(Arena arena, float[][] vectors) {
+            int length = vectors[0].length;
+            long stride = 4L * length + 12;
+            MemorySegment segment = arena.allocate(vectors.length * stride + 64, 64);
+            long[] offsets = new long[vectors.length];
+            for (int t = 0; t < vectors.length; t++) {
+                offsets[t] = (vectors.length - 1 - t) * stride + 4;
+                for (int i = 0; i < length; i++) {
+                    segment.set(ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN),
+                            offsets[t] + 4L * i, vectors[t][i]);
+                }
             }
+            return new MappedVectors(segment, offsets);
         }
     }
 
