@@ -1,13 +1,16 @@
 package io.hnswbench.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hnswbench.reports.ResultsFiles;
+import io.hnswbench.reports.RunResult;
 import io.hnswbench.reports.SweepResults;
 import io.hnswbench.workbench.cli.WorkbenchCommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +67,46 @@ class SweepCommandLineTest {
         String html = Files.readString(merged.resolve("report.html"));
         assertTrue(html.contains("M=12") && html.contains("M=16"), "both sweeps' runs are in the merged report");
         assertEquals(6, Files.readAllLines(merged.resolve("results.csv")).size(), "a header and 5 points");
+    }
+
+    @Test
+    void severalEnginesRunEachInAJvmOfItsOwnAndMergeIntoOneResult() throws Exception {
+        Path out = work.resolve("forked");
+        VerbRunner.Run sweep = run("sweep", "--dataset", "debian-packages-4k", "--engine", "hnsw,exact", "--m", "8",
+                "--ef-construction", "32", "--ef-search", "10,20", "--limit", "800", "--warm-up", "20",
+                "--out", out.toString());
+        assertEquals(0, sweep.exitCode(), sweep.err());
+        assertTrue(sweep.err().contains("sweep: engine 1 of 2, hnsw, in a JVM of its own"), sweep.err());
+        assertTrue(sweep.err().contains("sweep: engine 2 of 2, exact, in a JVM of its own"), sweep.err());
+        SweepResults results = ResultsFiles.readJson(out.resolve("results.json"));
+        assertEquals(List.of("hnsw", "exact"), results.runs().stream().map(RunResult::engine).toList());
+        assertEquals(List.of("hnsw", "exact"), results.parameters().engines());
+        assertEquals(800, results.dataset().baseCount());
+        assertTrue(results.runs().stream().allMatch(r -> r.points().size() == 2), "both efSearch values per engine");
+        assertEquals(1.0, results.runs().get(1).points().getFirst().recall(), 0.0, "brute force finds every neighbour");
+        assertTrue(sweep.out().contains("exact M=8 efC=32"), sweep.out());
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+    }
+
+    @Test
+    void sameJvmMeasuresEveryEngineInThisProcess() throws Exception {
+        Path out = work.resolve("shared");
+        VerbRunner.Run sweep = run("sweep", "--dataset", "debian-packages-4k", "--engine", "hnsw,exact", "--same-jvm",
+                "--m", "8", "--ef-construction", "32", "--ef-search", "10", "--limit", "800", "--warm-up", "20",
+                "--out", out.toString());
+        assertEquals(0, sweep.exitCode(), sweep.err());
+        assertFalse(sweep.err().contains("sweep: engine 1 of"), sweep.err());
+        SweepResults results = ResultsFiles.readJson(out.resolve("results.json"));
+        assertEquals(List.of("hnsw", "exact"), results.runs().stream().map(RunResult::engine).toList());
+    }
+
+    @Test
+    void aBadParameterOfAMultiEngineSweepIsRefusedBeforeAnyJvmStarts() {
+        VerbRunner.Run run = run("sweep", "--dataset", "debian-packages-4k", "--engine", "hnsw,exact", "--k", "150",
+                "--out", work.resolve("x").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("k 150 is more than the ground truth's depth (gt_k 100"), run.err());
+        assertFalse(run.err().contains("sweep: engine 1 of"), run.err());
     }
 
     @Test

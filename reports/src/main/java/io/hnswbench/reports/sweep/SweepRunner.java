@@ -53,12 +53,16 @@ public final class SweepRunner {
     }
 
     /**
-     * @param datasetFolder where the dataset was read from, recorded so the sweep can be re-run
-     * @throws IllegalArgumentException naming the first bad parameter (empty grid, k above the
-     *                                  ground truth's depth, limit above the base count, ...)
+     * Checks the parameters against the dataset and these engines without measuring anything,
+     * for a caller that runs the sweep elsewhere (each engine in a JVM of its own).
+     *
+     * @throws IllegalArgumentException naming the first bad parameter, as {@link #run} would
      */
-    public SweepResults run(Dataset dataset, String datasetFolder, SweepParameters parameters, SweepListener listener) {
-        Instant startedAt = Instant.now();
+    public void check(Dataset dataset, SweepParameters parameters) {
+        checked(dataset, parameters);
+    }
+
+    private SweepPlan checked(Dataset dataset, SweepParameters parameters) {
         SweepPlan plan = SweepPlan.check(dataset, parameters);
         List<String> names = engines.stream().map(SweepEngine::name).toList();
         if (!names.equals(parameters.engines())) {
@@ -72,6 +76,17 @@ public final class SweepRunner {
                         + engine.maxSearchThreads());
             }
         }
+        return plan;
+    }
+
+    /**
+     * @param datasetFolder where the dataset was read from, recorded so the sweep can be re-run
+     * @throws IllegalArgumentException naming the first bad parameter (empty grid, k above the
+     *                                  ground truth's depth, limit above the base count, ...)
+     */
+    public SweepResults run(Dataset dataset, String datasetFolder, SweepParameters parameters, SweepListener listener) {
+        Instant startedAt = Instant.now();
+        SweepPlan plan = checked(dataset, parameters);
         VectorMatrix base = plan.base();
         List<RunResult> runs = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();

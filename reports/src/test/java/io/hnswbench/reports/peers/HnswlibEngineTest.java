@@ -126,7 +126,9 @@ class HnswlibEngineTest {
              HnswlibIndex second = (HnswlibIndex) new HnswlibEngine().build(data[0], Metric.L2, oneThread,
                      NO_PROGRESS)) {
             assertArrayEquals(first.searchAll(data[1], K, 10).ids(), second.searchAll(data[1], K, 10).ids());
-            assertEquals(first.bytes(), second.bytes());
+            // The bytes are the worker's malloc heap, which also holds the Python interpreter's own
+            // small objects: two builds of one graph were seen to differ by 976 of 3.2 million bytes.
+            assertEquals(first.bytes(), second.bytes(), first.bytes() * 0.001);
         }
     }
 

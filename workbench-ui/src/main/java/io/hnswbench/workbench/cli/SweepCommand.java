@@ -2,6 +2,7 @@ package io.hnswbench.workbench.cli;
 
 import io.hnswbench.datasets.Dataset;
 import io.hnswbench.reports.ReportFolder;
+import io.hnswbench.reports.ResultsFiles;
 import io.hnswbench.reports.SweepParameters;
 import io.hnswbench.reports.SweepResults;
 import io.hnswbench.reports.peers.SweepEngines;
@@ -10,11 +11,15 @@ import io.hnswbench.reports.sweep.SweepEngine;
 import io.hnswbench.reports.sweep.SweepListener;
 import io.hnswbench.reports.sweep.SweepRunner;
 import io.hnswbench.workbench.DatasetService;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -35,6 +40,8 @@ import picocli.CommandLine.Spec;
 public class SweepCommand implements Callable<Integer> {
 
     static final int CANCELLED = 130;
+    /** The option a multi-engine sweep gives each engine's child JVM. */
+    static final String RESULTS_ONLY = "--results-only";
     private static final long WRITE_GRACE_SECONDS = 60;
 
     private final DatasetService datasets;
@@ -50,9 +57,18 @@ public class SweepCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--engine", defaultValue = HnswEngine.NAME, paramLabel = "LIST", split = ",",
-            description = "Engines to measure one after another on the same grid: hnsw (this project's), lucene, "
-                    + "jvector, hnswlib (needs Debian's python3-hnswlib), exact (brute force) (default: ${DEFAULT-VALUE}).")
+            description = "Engines to measure one after another on the same grid, each in a JVM of its own: hnsw "
+                    + "(this project's), lucene, jvector, hnswlib (needs Debian's python3-hnswlib), exact (brute force) "
+                    + "(default: ${DEFAULT-VALUE}).")
     private List<String> engineNames;
+
+    @Option(names = "--same-jvm", description = "Measure all engines in this JVM instead. Quicker to start, but an "
+            + "engine's speed then depends on the engines that ran before it (shared JIT profiles and heap).")
+    private boolean sameJvm;
+
+    @Option(names = RESULTS_ONLY, hidden = true,
+            description = "Write only OUT/results.json and no summary: how a multi-engine sweep runs each engine.")
+    private boolean resultsOnly;
 
     @Option(names = "--m", defaultValue = "8,16,32", paramLabel = "LIST", converter = GridValues.class,
             description = "Values of M (default: ${DEFAULT-VALUE}).")
@@ -91,6 +107,39 @@ public class SweepCommand implements Callable<Integer> {
         this.datasets = datasets;
     }
 
+    private SweepResults sweepHere(List<SweepEngine> engines, Dataset dataset, Path folder, SweepParameters parameters) {
+        try (TerminalProgress progress = TerminalProgress.onStandardError(spec.commandLine().getErr())) {
+            return new SweepRunner(engines).run(dataset, folder.toAbsolutePath().toString(), parameters,
+                    new SweepListener() {
+                        @Override
+                        public void progress(String stage, long done, long total) {
+                            progress.update(stage, done, total);
+                        }
+                    });
+        }
+    }
+
+    /** Each engine in a child JVM (see {@link EngineForks}), after checking the parameters here. */
+    private SweepResults sweepInForks(List<SweepEngine> engines, Dataset dataset, Path folder,
+                                      SweepParameters parameters) throws IOException {
+        new SweepRunner(engines).check(dataset, parameters);
+        Path work = Files.createTempDirectory("hnswbench-sweep-");
+        try {
+            return new EngineForks(EngineForks.currentLauncher(), spec.commandLine().getErr())
+                    .run(parameters, folder.toAbsolutePath().toString(), work);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         List<SweepEngine> engines = SweepEngines.named(engineNames);
@@ -113,17 +162,15 @@ public class SweepCommand implements Callable<Integer> {
         }, "sweep-stop");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            SweepResults results;
-            try (TerminalProgress progress = TerminalProgress.onStandardError(spec.commandLine().getErr())) {
-                results = new SweepRunner(engines).run(loaded, folder.toAbsolutePath().toString(), parameters,
-                        new SweepListener() {
-                            @Override
-                            public void progress(String stage, long done, long total) {
-                                progress.update(stage, done, total);
-                            }
-                        });
-            }
+            SweepResults results = engines.size() > 1 && !sameJvm
+                    ? sweepInForks(engines, loaded, folder, parameters)
+                    : sweepHere(engines, loaded, folder, parameters);
             boolean cancelled = results.cancelled() || Thread.interrupted();
+            if (resultsOnly) {
+                Files.createDirectories(out);
+                ResultsFiles.writeJson(out.resolve(ResultsFiles.JSON), results);
+                return cancelled ? CANCELLED : 0;
+            }
             List<Path> written = ReportFolder.write(List.of(results), out);
             SweepSummary.print(spec.commandLine().getOut(), results);
             spec.commandLine().getOut().println("report: " + written.getFirst().toAbsolutePath());
