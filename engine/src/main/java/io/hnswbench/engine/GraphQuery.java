@@ -1,7 +1,6 @@
 package io.hnswbench.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,7 @@ final class GraphQuery {
 
     private final SearchableGraph graph;
     private final GraphSearcher searcher;
+    private final ExactRanking ranking;
     private final int dimension;
     private final int defaultEf;
     private final int rowCapacity;
@@ -29,6 +29,7 @@ final class GraphQuery {
         this.graph = graph;
         this.searcher = searcher;
         this.dimension = config.dimension();
+        this.ranking = new ExactRanking(graph, config.metric(), config.dimension());
         this.defaultEf = config.efSearch();
         this.rowCapacity = config.maxConnectionsLevel0();
         this.distanceComputations = distanceComputations;
@@ -80,29 +81,12 @@ final class GraphQuery {
         return new SearchCounters(searches.sum(), searchDistanceComputations.sum(), searchHops.sum());
     }
 
-    /**
-     * The k nearest of the ef nodes the walk found. The walk ranked them by traversal distance;
-     * results are ranked and reported by exact distance, so each found node is scored again.
-     */
+    /** The k nearest of the ef nodes the walk found, by exact distance. */
     private List<SearchResult> nearestResults(SearchScratch scratch, float[] query, int k, float maxDistance,
                                               int nodeLimit, boolean idsMayRepeat) {
         long[] nearestFirst = new long[scratch.results.size()];
         int found = scratch.results.drainNearestFirst(nearestFirst);
-        int[] nodes = new int[found];
-        int count = 0;
-        for (int i = 0; i < found; i++) {
-            int node = NodeHeap.node(nearestFirst[i]);
-            if (node < nodeLimit) {
-                nodes[count++] = node;
-            }
-        }
-        float[] exact = new float[count];
-        graph.exactDistances(scratch, query, nodes, count, exact);
-        scratch.distanceComputations += count;
-        for (int i = 0; i < count; i++) {
-            nearestFirst[i] = NodeHeap.pack(nodes[i], exact[i]);
-        }
-        Arrays.sort(nearestFirst, 0, count);
+        int count = ranking.rank(scratch, query, nearestFirst, found, k, nodeLimit, idsMayRepeat);
         List<SearchResult> hits = new ArrayList<>(Math.min(k, count));
         Set<String> seen = idsMayRepeat ? new HashSet<>() : null;
         for (int i = 0; i < count && hits.size() < k; i++) {

@@ -76,14 +76,12 @@ final class HnswGraph implements SearchableGraph {
         return distance.traversal(query, nodes.page(node).slots, nodes.vectorOffset(node), dimension);
     }
 
+    /** One node at a time: a four-vector exact kernel outgrows C2's inlining budget (ENGINE.md). */
     @Override
-    public void exactDistances(SearchScratch scratch, float[] query, int[] targets, int count, float[] distances) {
-        for (int i = 0; i < count; i++) {
-            int node = targets[i];
-            NodePage page = nodes.page(node);
-            distances[i] = distance.distance(query, page.slots, nodes.vectorOffset(node), page.lows,
-                    nodes.lowsOffset(node), dimension);
-        }
+    public float exactDistanceTo(float[] query, int node) {
+        NodePage page = nodes.page(node);
+        return distance.distance(query, page.slots, nodes.vectorOffset(node), page.lows, nodes.lowsOffset(node),
+                dimension);
     }
 
     /** Four at a time; two or three left over go as four with the last one repeated. */

@@ -100,10 +100,8 @@ final class MappedGraph implements SearchableGraph {
     }
 
     @Override
-    public void exactDistances(SearchScratch scratch, float[] query, int[] nodes, int count, float[] distances) {
-        for (int i = 0; i < count; i++) {
-            distances[i] = distance.distance(query, 0, segment, vectorAt(nodes[i]), dimension);
-        }
+    public float exactDistanceTo(float[] query, int node) {
+        return distance.distance(query, 0, segment, vectorAt(node), dimension);
     }
 
     @Override

@@ -47,11 +47,8 @@ interface SearchableGraph {
      */
     void scoreAll(SearchScratch scratch, float[] query, int[] targets, int count, float[] distances);
 
-    /**
-     * Exact distances, the ones results report, from {@code query} (its first {@code dimension}
-     * floats) to {@code count} nodes, into {@code distances}.
-     */
-    void exactDistances(SearchScratch scratch, float[] query, int[] nodes, int count, float[] distances);
+    /** Exact distance, the one results report, from {@code query} (its first {@code dimension} floats) to a node. */
+    float exactDistanceTo(float[] query, int node);
 
     /** Bytes the vectors take. */
     long vectorBytes();
