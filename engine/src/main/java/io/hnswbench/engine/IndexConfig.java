@@ -9,8 +9,9 @@ record IndexConfig(int dimension, Metric metric, int m, int efConstruction, int 
     /** The most levels a node can have; more would only waste memory on absurd inputs. */
     static final int LEVEL_LIMIT = 64;
     /**
-     * A page is one float[] of PAGE_SIZE slots of {@code dimension + 1 + 2M} floats, which must fit
-     * an int; 2M is at most 1,024 (M ≤ 512).
+     * A page holds PAGE_SIZE slots of about {@code dimension / 2 + 1 + 2M} ints (packed upper halves,
+     * then the level-0 row) and PAGE_SIZE × {@code dimension} shorts (lower halves); both lengths
+     * must fit an int. 2M is at most 1,024 (M ≤ 512).
      */
     static final int MAX_DIMENSION = Integer.MAX_VALUE / NodeStore.PAGE_SIZE - 1_100;
 
