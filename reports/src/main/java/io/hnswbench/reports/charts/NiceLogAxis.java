@@ -16,7 +16,9 @@ import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.plot.ValueAxisPlot;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 
 /**
  * A log axis with ticks a reader can use: the values the data was measured at when given (the
@@ -40,6 +42,45 @@ final class NiceLogAxis extends LogAxis {
         setMinorTickMarksVisible(false);
         this.tickValues = tickValues.clone();
         Arrays.sort(this.tickValues);
+    }
+
+    /**
+     * The automatic range, widened to the 1-2-5 values around it when ticks are 1-2-5: otherwise
+     * the highest points can lie above the last labelled tick (QPS up to 57,000 under a top label
+     * of 20,000) and a reader cannot tell their value.
+     */
+    @Override
+    protected void autoAdjustRange() {
+        super.autoAdjustRange();
+        if (tickValues.length == 0 && isAutoRange() && getPlot() instanceof ValueAxisPlot plot) {
+            Range data = plot.getDataRange(this);
+            if (data != null && data.getLowerBound() > 0) {
+                setRange(new Range(Math.min(getLowerBound(), oneTwoFiveAtOrBelow(data.getLowerBound())),
+                        Math.max(getUpperBound(), oneTwoFiveAtOrAbove(data.getUpperBound()))), false, false);
+            }
+        }
+    }
+
+    /** The smallest 1, 2 or 5 times a power of ten that is at least {@code value}. */
+    static double oneTwoFiveAtOrAbove(double value) {
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (int mantissa : new int[] {1, 2, 5, 10}) {
+            if (mantissa * power >= value * (1 - 1e-12)) {
+                return mantissa * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    /** The largest 1, 2 or 5 times a power of ten that is at most {@code value}. */
+    static double oneTwoFiveAtOrBelow(double value) {
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (int mantissa : new int[] {5, 2, 1}) {
+            if (mantissa * power <= value * (1 + 1e-12)) {
+                return mantissa * power;
+            }
+        }
+        return power;
     }
 
     @Override
