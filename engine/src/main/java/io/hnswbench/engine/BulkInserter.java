@@ -100,7 +100,11 @@ final class BulkInserter {
             while (!stop.get() && (start = nextClaim.getAndAdd(CLAIM_SIZE)) < total) {
                 int end = Math.min(start + CLAIM_SIZE, total);
                 for (int i = start; i < end; i++) {
-                    state.insert(first + i, batch.id(i), batch.array(i), batch.offset(i), batch.scale(i));
+                    if (batch.storedIn() != null) {
+                        state.insertStored(first + i, batch.id(i), batch.storedIn(), batch.storedNode(i));
+                    } else {
+                        state.insert(first + i, batch.id(i), batch.array(i), batch.offset(i), batch.scale(i));
+                    }
                     inserted.incrementAndGet();
                 }
                 report(total);

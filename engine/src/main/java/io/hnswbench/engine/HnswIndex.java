@@ -270,15 +270,9 @@ public final class HnswIndex implements AutoCloseable {
             IndexState old = writable("rebuild");
             List<IndexState.LiveNode> live = old.liveNodes();
             List<String> ids = live.stream().map(IndexState.LiveNode::id).toList();
-            // The stored vectors, exact and already normalised, unpacked one array per vector.
-            float[][] arrays = new float[live.size()][];
-            int[] offsets = new int[live.size()];
-            for (int i = 0; i < live.size(); i++) {
-                arrays[i] = new float[config.dimension()];
-                old.graph.nodes.copyVector(live.get(i).node(), arrays[i]);
-            }
+            int[] nodes = live.stream().mapToInt(IndexState.LiveNode::node).toArray();
             IndexState rebuilt = new IndexState(config);
-            BulkInserter.insertAll(rebuilt, VectorBatch.ofStored(ids, arrays, offsets),
+            BulkInserter.insertAll(rebuilt, VectorBatch.ofStored(ids, old.graph.nodes, nodes),
                     Runtime.getRuntime().availableProcessors(), BuildProgressListener.none());
             contents = rebuilt;
         } finally {

@@ -104,6 +104,16 @@ final class IndexState implements IndexContents {
      */
     void insert(int node, String id, float[] source, int offset, float scale) {
         graph.nodes.initialise(node, id, source, offset, scale, levels.levelOf(node));
+        linkAndPublish(node, id);
+    }
+
+    /** {@link #insert}, for a vector already stored in {@code source} (node {@code sourceNode}): copied bit for bit. */
+    void insertStored(int node, String id, NodeStore source, int sourceNode) {
+        graph.nodes.initialiseCopy(node, id, source, sourceNode, levels.levelOf(node));
+        linkAndPublish(node, id);
+    }
+
+    private void linkAndPublish(int node, String id) {
         SearchScratch scratch = SearchScratch.acquire(config.maxConnectionsLevel0());
         try {
             inserter.insert(node, scratch);

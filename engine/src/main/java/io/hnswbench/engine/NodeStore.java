@@ -132,12 +132,29 @@ final class NodeStore {
         NodePage page = page(node);
         int slot = node & PAGE_MASK;
         PackedVectors.pack(source, sourceOffset, scale, dimension, page.slots, vectorOffset(node), page.lows, lowsOffset(node));
+        describe(page, slot, id, level);
+    }
+
+    /** The id, level and empty upper rows of a node being inserted, which stays {@link #PENDING}. */
+    private void describe(NodePage page, int slot, String id, int level) {
         page.ids[slot] = id;
         page.levels[slot] = (byte) level;
         if (level > 0) {
             page.upperLinks[slot] = new int[level * upperStride];
         }
         FLAGS.setRelease(page.flags, slot, PENDING);
+    }
+
+    /**
+     * {@link #initialise} with the vector of node {@code sourceNode} of {@code source}, a store of
+     * the same configuration: both halves copied as they are.
+     */
+    void initialiseCopy(int node, String id, NodeStore source, int sourceNode, int level) {
+        NodePage from = source.page(sourceNode);
+        NodePage page = page(node);
+        System.arraycopy(from.slots, source.vectorOffset(sourceNode), page.slots, vectorOffset(node), packedInts);
+        System.arraycopy(from.lows, source.lowsOffset(sourceNode), page.lows, lowsOffset(node), dimension);
+        describe(page, node & PAGE_MASK, id, level);
     }
 
     /**

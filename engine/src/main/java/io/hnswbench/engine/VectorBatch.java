@@ -1,14 +1,13 @@
 package io.hnswbench.engine;
 
-import java.util.Arrays;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Vectors to insert, already validated: where each one's components are, the id, and the factor
- * to store it with (the cosine normalisation). Building one checks every input first, so a bad
+ * Vectors to insert, already validated: where each one's components are (or, when a rebuild
+ * re-inserts stored vectors, which node of the old store holds each), the id, and the factor to
+ * store it with (the cosine normalisation). Building one checks every input first, so a bad
  * vector anywhere rejects the whole call before the index changes. When an id occurs more than
  * once, its last vector wins, as if the vectors had been added one by one.
  */
@@ -18,12 +17,26 @@ final class VectorBatch {
     private final float[][] arrays;
     private final int[] offsets;
     private final float[] scales;
+    /** For vectors already in an index: the store holding them (null otherwise) and their nodes there. */
+    private final NodeStore storedIn;
+    private final int[] storedNodes;
 
     private VectorBatch(String[] ids, float[][] arrays, int[] offsets, float[] scales) {
         this.ids = ids;
         this.arrays = arrays;
         this.offsets = offsets;
         this.scales = scales;
+        this.storedIn = null;
+        this.storedNodes = null;
+    }
+
+    private VectorBatch(String[] ids, NodeStore storedIn, int[] storedNodes) {
+        this.ids = ids;
+        this.arrays = null;
+        this.offsets = null;
+        this.scales = null;
+        this.storedIn = storedIn;
+        this.storedNodes = storedNodes;
     }
 
     static VectorBatch of(String id, float[] vector, IndexConfig config) {
@@ -79,11 +92,22 @@ final class VectorBatch {
         return new VectorBatch(keptIds, arrays, offsets, scales);
     }
 
-    /** Already-stored vectors, copied as they are (they were normalised when first added). */
-    static VectorBatch ofStored(List<String> ids, float[][] arrays, int[] offsets) {
-        float[] ones = new float[ids.size()];
-        Arrays.fill(ones, 1f);
-        return new VectorBatch(ids.toArray(String[]::new), arrays, offsets, ones);
+    /**
+     * Vectors already stored in {@code store} (of an index with the same configuration), copied
+     * as they are, both halves bit for bit: they were checked and normalised when first added.
+     */
+    static VectorBatch ofStored(List<String> ids, NodeStore store, int[] nodes) {
+        return new VectorBatch(ids.toArray(String[]::new), store, nodes.clone());
+    }
+
+    /** The store the vectors are already in, or {@code null} for vectors given as floats. */
+    NodeStore storedIn() {
+        return storedIn;
+    }
+
+    /** The node of vector {@code i} in {@link #storedIn()}. */
+    int storedNode(int i) {
+        return storedNodes[i];
     }
 
     int size() {

@@ -1,5 +1,6 @@
 package io.hnswbench.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -277,5 +280,34 @@ class SearchSemanticsTest {
         index.rebuild();
         assertEquals(kept + 1, index.size());
         assertEquals(0, index.statistics().deletedCount());
+    }
+
+    @Test
+    void rebuildKeepsEveryLiveVectorBitForBit() {
+        List<float[]> vectors = TestVectors.uniform(11, 1200, 40);
+        HnswIndex index = HnswIndex.builder(40).metric(Metric.COSINE).m(8).build();
+        index.addAll(TestVectors.ids(1200), vectors, 2);
+        for (int i = 0; i < 1200; i += 3) {
+            index.remove("v" + i);
+        }
+        Map<String, float[]> before = storedVectors(index.currentState());
+        index.rebuild();
+        Map<String, float[]> after = storedVectors(index.currentState());
+        assertEquals(800, after.size());
+        assertEquals(before.keySet(), after.keySet());
+        for (Map.Entry<String, float[]> entry : before.entrySet()) {
+            assertArrayEquals(entry.getValue(), after.get(entry.getKey()), entry.getKey());
+        }
+    }
+
+    /** Every live id's stored (normalised) vector, exact. */
+    private static Map<String, float[]> storedVectors(IndexState state) {
+        Map<String, float[]> vectors = new HashMap<>();
+        for (IndexState.LiveNode live : state.liveNodes()) {
+            float[] vector = new float[40];
+            state.graph.copyVector(live.node(), vector);
+            vectors.put(live.id(), vector);
+        }
+        return vectors;
     }
 }
