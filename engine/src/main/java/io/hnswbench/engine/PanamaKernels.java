@@ -3,9 +3,11 @@ package io.hnswbench.engine;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.function.IntUnaryOperator;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -38,6 +40,23 @@ final class PanamaKernels implements VectorKernels {
     private static final VectorShuffle<Float> FOLD_4 = fold(4);
     private static final VectorShuffle<Float> FOLD_2 = fold(2);
     private static final VectorShuffle<Float> FOLD_1 = fold(1);
+    /**
+     * Whether the four-vector kernel sums its four vectors' lanes together in one register (see
+     * {@link #pairFold}) rather than one by one: bit for bit the same sums with a third of the
+     * shuffles where a two-vector select is one instruction, as on AVX-512 (vpermt2ps), where four
+     * separate lane sums took about a third of the kernel's time on operands in cache. With 8 lanes
+     * (AVX2) C2 builds each select from two permutes and a blend, and searches ran slower.
+     */
+    private static final boolean FOLD_FOUR_AT_ONCE = LANES == 16;
+    /** Lanes per vector in the register the four-vector kernel folds four lane sums into. */
+    private static final int QUARTER = LANES / 4;
+    /** The folds left after {@link #quadFold}, within each quarter; {@code null} when the quarter is narrower. */
+    private static final VectorShuffle<Float> QUARTER_FOLD_2 = QUARTER >= 4 ? FOLD_2 : null;
+    private static final VectorShuffle<Float> QUARTER_FOLD_1 = QUARTER >= 2 ? FOLD_1 : null;
+    private static final FloatVector PAIR_LOW = selector(lane -> lane < LANES / 2 ? lane : lane + LANES / 2);
+    private static final FloatVector PAIR_HIGH = selector(lane -> lane < LANES / 2 ? lane + LANES / 2 : lane + LANES);
+    private static final FloatVector QUAD_LOW = selector(PanamaKernels::quadSource);
+    private static final FloatVector QUAD_HIGH = selector(lane -> quadSource(lane) + QUARTER);
     private static final int PAIR_STRIDE = 2 * LANES;
     private static final ByteOrder FILE_ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT.withOrder(FILE_ORDER);
@@ -204,10 +223,19 @@ final class PanamaKernels implements VectorKernels {
             c1 = term(squared, q1, secondHalf(vc), c1);
             d1 = term(squared, q1, secondHalf(vd), d1);
         }
-        out[outOffset] = sumLanes(a0.add(a1));
-        out[outOffset + 1] = sumLanes(b0.add(b1));
-        out[outOffset + 2] = sumLanes(c0.add(c1));
-        out[outOffset + 3] = sumLanes(d0.add(d1));
+        if (!FOLD_FOUR_AT_ONCE) {
+            out[outOffset] = sumLanes(a0.add(a1));
+            out[outOffset + 1] = sumLanes(b0.add(b1));
+            out[outOffset + 2] = sumLanes(c0.add(c1));
+            out[outOffset + 3] = sumLanes(d0.add(d1));
+            return;
+        }
+        FloatVector sums = foldedBy(foldedBy(quadFold(pairFold(a0.add(a1), b0.add(b1)),
+                pairFold(c0.add(c1), d0.add(d1))), QUARTER_FOLD_2), QUARTER_FOLD_1);
+        out[outOffset] = sums.lane(0);
+        out[outOffset + 1] = sums.lane(QUARTER);
+        out[outOffset + 2] = sums.lane(2 * QUARTER);
+        out[outOffset + 3] = sums.lane(3 * QUARTER);
     }
 
     @Override
@@ -370,19 +398,61 @@ final class PanamaKernels implements VectorKernels {
      * C2's intrinsic adds in a tree, the Java fallback in sequence, and their last bits differ.
      */
     private static float sumLanes(FloatVector v) {
-        if (LANES >= 16) {
-            v = v.add(v.rearrange(FOLD_8));
+        return foldedBy(foldedBy(foldedBy(foldedBy(v, FOLD_8), FOLD_4), FOLD_2), FOLD_1).lane(0);
+    }
+
+    /**
+     * One fold: lane i plus the lane {@code fold} pairs it with; {@code null} (a fold wider than
+     * the species) leaves {@code v} as it is.
+     *
+     * <p>This and the other helpers that take or return vectors stay under C2's always-inline size
+     * (35 bytes of bytecode). A vector passed to a call that is not inlined is boxed on the heap;
+     * a larger helper was inlined in some compilations and not in others.
+     */
+    private static FloatVector foldedBy(FloatVector v, VectorShuffle<Float> fold) {
+        return fold == null ? v : v.add(v.rearrange(fold));
+    }
+
+    /**
+     * The first fold of two vectors in one register: lanes below LANES/2 hold {@code a}'s lane i
+     * plus lane i + LANES/2, the lanes above the same of {@code b}. The four-vector kernel then
+     * folds two such registers by quarters ({@link #quadFold}) and the last folds act on all four
+     * sums at once, so each sum still adds lane i to lane i + LANES/2, then i + LANES/4, and so on,
+     * as {@link #sumLanes} does.
+     */
+    private static FloatVector pairFold(FloatVector a, FloatVector b) {
+        return PAIR_LOW.selectFrom(a, b).add(PAIR_HIGH.selectFrom(a, b));
+    }
+
+    /** The second fold of two {@link #pairFold} results: vector g's partial sums in lanes [g*QUARTER, (g+1)*QUARTER). */
+    private static FloatVector quadFold(FloatVector ab, FloatVector cd) {
+        return QUAD_LOW.selectFrom(ab, cd).add(QUAD_HIGH.selectFrom(ab, cd));
+    }
+
+    /**
+     * Where lane {@code lane} of the quarter fold reads from, in the index space of a two-vector
+     * select over (ab, cd): lanes [g*QUARTER, (g+1)*QUARTER) gather vector g's half-folded lanes,
+     * which lie in the low half of ab (g = 0), the high half of ab (1), of cd (2, 3).
+     */
+    private static int quadSource(int lane) {
+        int vector = lane / QUARTER;
+        return (vector / 2) * LANES + (vector % 2) * (LANES / 2) + lane % QUARTER;
+    }
+
+    /**
+     * Indexes for {@link FloatVector#selectFrom(Vector, Vector)}: lane i holds {@code source(i)},
+     * where 0..LANES-1 name the first vector's lanes and LANES..2*LANES-1 the second's. Only
+     * built where they are used ({@link #FOLD_FOUR_AT_ONCE}).
+     */
+    private static FloatVector selector(IntUnaryOperator source) {
+        if (!FOLD_FOUR_AT_ONCE) {
+            return null;
         }
-        if (LANES >= 8) {
-            v = v.add(v.rearrange(FOLD_4));
+        float[] lanes = new float[LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            lanes[lane] = source.applyAsInt(lane);
         }
-        if (LANES >= 4) {
-            v = v.add(v.rearrange(FOLD_2));
-        }
-        if (LANES >= 2) {
-            v = v.add(v.rearrange(FOLD_1));
-        }
-        return v.lane(0);
+        return FloatVector.fromArray(SPECIES, lanes, 0);
     }
 
     /** Lane i takes lane i XOR distance: a fold of the lanes {@code distance} apart; null when wider than the species. */

@@ -115,6 +115,44 @@ class DistanceKernelsTest {
         }
     }
 
+    /**
+     * The test above runs each kernel a few times, mostly interpreted. The four-vector kernel sums
+     * its lanes with other instructions than the single ones (two-vector selects), so check they
+     * still agree bit for bit after enough calls for C2 to have compiled both, in the lengths of
+     * real embeddings. A search and the insert that built its graph may run either kernel.
+     */
+    @ParameterizedTest(name = "length {0}")
+    @ValueSource(ints = {100, 384, 784})
+    void fourVectorAndSingleTraversalKernelsAgreeOnceCompiled(int length) {
+        VectorKernels kernels = Kernels.INSTANCE;
+        SplittableRandom random = new SplittableRandom(7000 + length);
+        float[] query = paddedQuery(kernels, random, length);
+        Packed packed = Packed.of(kernels, gaussianVectors(random, 64, length), 1);
+        float[] bulk = new float[4];
+        for (int call = 0; call < 40_000; call++) {
+            int[] targets = {random.nextInt(64), random.nextInt(64), random.nextInt(64), random.nextInt(64)};
+            boolean squared = call % 2 == 1;
+            if (squared) {
+                kernels.squaredDistancePackedBulk4(query, packed.slots, packed.offset(targets[0]), packed.slots,
+                        packed.offset(targets[1]), packed.slots, packed.offset(targets[2]), packed.slots,
+                        packed.offset(targets[3]), length, bulk, 0);
+            } else {
+                kernels.dotPackedBulk4(query, packed.slots, packed.offset(targets[0]), packed.slots,
+                        packed.offset(targets[1]), packed.slots, packed.offset(targets[2]), packed.slots,
+                        packed.offset(targets[3]), length, bulk, 0);
+            }
+            for (int t = 0; t < 4; t++) {
+                float single = squared
+                        ? kernels.squaredDistancePacked(query, packed.slots, packed.offset(targets[t]), length)
+                        : kernels.dotPacked(query, packed.slots, packed.offset(targets[t]), length);
+                if (Float.floatToRawIntBits(single) != Float.floatToRawIntBits(bulk[t])) {
+                    assertEquals(single, bulk[t], 0f, (squared ? "squared distance" : "dot") + ", call " + call
+                            + ", vector " + t);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0} length {1}")
     @MethodSource("kernelsAndLengths")
     void mappedVectorsTruncatedAsReadScoreBitForBitAsTheirPackedForm(VectorKernels kernels, int length) {
