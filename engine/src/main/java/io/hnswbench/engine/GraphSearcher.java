@@ -119,11 +119,14 @@ final class GraphSearcher {
                 if (d < bound) {
                     candidates.push(neighbor, d);
                     if (filter == null || filter.accepts(neighbor)) {
-                        results.push(neighbor, d);
-                        if (results.size() > ef) {
-                            results.pop();
-                        }
-                        if (results.size() >= ef) {
+                        if (results.size() < ef) {
+                            results.push(neighbor, d);
+                            if (results.size() == ef) {
+                                bound = results.peekDistance();
+                            }
+                        } else {
+                            // d < bound, the farthest result's distance: it drops out.
+                            results.replaceTop(neighbor, d);
                             bound = results.peekDistance();
                         }
                     }

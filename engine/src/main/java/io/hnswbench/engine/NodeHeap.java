@@ -67,7 +67,20 @@ final class NodeHeap {
     /** Removes and returns the top pair, packed (see {@link #node}, {@link #distance}). */
     long pop() {
         long top = heap[0];
-        long last = heap[--size];
+        siftDownFromTop(heap[--size]);
+        return top ^ orderFlip;
+    }
+
+    /**
+     * Drops the top pair and adds (node, distance) in one sift: a full result heap (a max-heap)
+     * taking a nearer node, where a push and a pop would take two sifts.
+     */
+    void replaceTop(int node, float distance) {
+        siftDownFromTop(pack(node, distance) ^ orderFlip);
+    }
+
+    /** Puts {@code value} (already order-flipped) in the top slot and sifts it down to its place. */
+    private void siftDownFromTop(long value) {
         int index = 0;
         int half = size >>> 1;
         while (index < half) {
@@ -78,14 +91,13 @@ final class NodeHeap {
                 child = right;
                 childValue = heap[right];
             }
-            if (last <= childValue) {
+            if (value <= childValue) {
                 break;
             }
             heap[index] = childValue;
             index = child;
         }
-        heap[index] = last;
-        return top ^ orderFlip;
+        heap[index] = value;
     }
 
     /**

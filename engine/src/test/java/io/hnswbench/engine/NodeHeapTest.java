@@ -44,4 +44,29 @@ class NodeHeapTest {
         assertEquals(0, min.size());
         assertEquals(0, max.size());
     }
+
+    /** A search keeps the ef nearest so far this way; the heap must end up holding exactly them. */
+    @Test
+    void replacingTheTopKeepsTheNearestOfAStream() {
+        SplittableRandom random = new SplittableRandom(5);
+        int keep = 37;
+        NodeHeap nearest = NodeHeap.maxHeap(keep);
+        float[] stream = new float[2000];
+        for (int i = 0; i < stream.length; i++) {
+            stream[i] = (float) random.nextGaussian();
+            if (nearest.size() < keep) {
+                nearest.push(i, stream[i]);
+            } else if (stream[i] < nearest.peekDistance()) {
+                nearest.replaceTop(i, stream[i]);
+            }
+        }
+        float[] sorted = stream.clone();
+        Arrays.sort(sorted);
+        long[] drained = new long[keep];
+        assertEquals(keep, nearest.drainNearestFirst(drained));
+        for (int i = 0; i < keep; i++) {
+            assertEquals(sorted[i], NodeHeap.distance(drained[i]), "rank " + i);
+            assertEquals(sorted[i], stream[NodeHeap.node(drained[i])], "node of rank " + i);
+        }
+    }
 }
