@@ -18,9 +18,10 @@ import java.util.Set;
  * @param efSearches     beam widths to search with
  * @param limit          base vectors to use from the start of base.fvecs; 0 for all
  * @param k              neighbours asked for and scored (recall@k)
+ * @param passes         timed passes over the query set per efSearch
  */
 record BenchmarkOptions(Path dataset, List<Integer> threadCounts, int m, int efConstruction, int repeat,
-                        List<Integer> efSearches, int limit, int k) {
+                        List<Integer> efSearches, int limit, int k, int passes) {
 
     static final String USAGE = """
             usage: ./bench build --dataset DIR [options]
@@ -37,6 +38,8 @@ record BenchmarkOptions(Path dataset, List<Integer> threadCounts, int m, int efC
               --ef-search LIST         beam widths to search with
                                        (default 16,32,48,64,96,128,192,256,384,512)
               --k N                    neighbours per query, scored as recall@k   (default 10)
+              --passes N               timed passes over the queries per efSearch; QPS and
+                                       mean from the median pass                  (default 5)
               --limit N                use only the first N base vectors; exact ground truth is
                                        then recomputed by brute force             (default: all)
               --help                   this text""";
@@ -63,6 +66,7 @@ record BenchmarkOptions(Path dataset, List<Integer> threadCounts, int m, int efC
         List<Integer> efSearches = List.of(16, 32, 48, 64, 96, 128, 192, 256, 384, 512);
         int limit = 0;
         int k = 10;
+        int passes = 5;
         for (CommandLineOption option : CommandLineOption.parse(args, Set.of())) {
             String name = option.name();
             String value = option.value();
@@ -75,13 +79,14 @@ record BenchmarkOptions(Path dataset, List<Integer> threadCounts, int m, int efC
                 case "--ef-search" -> efSearches = positiveList(name, value);
                 case "--limit" -> limit = positive(name, value);
                 case "--k" -> k = positive(name, value);
+                case "--passes" -> passes = positive(name, value);
                 default -> throw new InvalidArguments("unknown option: " + name);
             }
         }
         if (dataset == null) {
             throw new InvalidArguments("--dataset DIR is required");
         }
-        return new BenchmarkOptions(dataset, threadCounts, m, efConstruction, repeat, efSearches, limit, k);
+        return new BenchmarkOptions(dataset, threadCounts, m, efConstruction, repeat, efSearches, limit, k, passes);
     }
 
     static int positive(String name, String value) throws InvalidArguments {

@@ -67,16 +67,20 @@ public final class BuildSearchBenchmark {
         printBuilds(options, baseCount, builds, out);
 
         out.printf(Locale.ROOT, "## Search: index of the last build (%d build thread(s)), k=%d, all %d queries one "
-                        + "after another on one thread, wall clock, after untimed passes for at least 2 s per efSearch%n%n",
-                builds.lastThreads, options.k(), dataset.queries.length);
+                        + "after another on one thread, wall clock, after untimed passes for at least 2 s per efSearch, "
+                        + "then %d timed pass(es): QPS and mean from the median pass, median and p99 over all of them%n%n",
+                builds.lastThreads, options.k(), dataset.queries.length, options.passes());
         MarkdownTable table = new MarkdownTable("efSearch", "recall@" + options.k(), "QPS", "mean µs", "median µs",
-                "p99 µs");
+                "p99 µs", "pass means µs, fastest–slowest");
         for (int efSearch : options.efSearches()) {
             System.err.printf(Locale.ROOT, "searching with efSearch=%d%n", efSearch);
-            SearchRun run = SearchRun.measure(builds.lastIndex, dataset.queries, truth, options.k(), efSearch);
+            SearchRun run = SearchRun.measure(builds.lastIndex, dataset.queries, truth, options.k(), efSearch,
+                    options.passes());
+            List<Double> passMeans = run.passMeans();
             table.row(Integer.toString(efSearch), String.format(Locale.ROOT, "%.4f", run.recall()),
                     String.format(Locale.ROOT, "%.0f", run.queriesPerSecond()), micros(run.meanLatencyMicros()),
-                    micros(run.medianLatencyMicros()), micros(run.p99LatencyMicros()));
+                    micros(run.medianLatencyMicros()), micros(run.p99LatencyMicros()),
+                    micros(passMeans.getFirst()) + "–" + micros(passMeans.getLast()));
         }
         out.print(table.render());
     }

@@ -374,7 +374,7 @@ public final class PersistenceBenchmark {
             SearchRound round = new SearchRound();
             for (int ef : efSearches) {
                 // One untimed pass right before: the rounds' own warm-up passes came first.
-                round.runs.put(ef, SearchRun.measure(index, queries, scorer, k, ef, 0,
+                round.runs.put(ef, SearchRun.measure(index, queries, scorer, k, ef, 0, 1,
                         hits -> round.digests.put(ef, digests(hits))));
             }
             return round;
@@ -439,7 +439,8 @@ public final class PersistenceBenchmark {
                 case "mapped-search" -> {
                     int ef = Integer.parseInt(words[1]);
                     mapped.runs.put(ef, new SearchRun(ef, Double.parseDouble(words[2]), Double.parseDouble(words[3]),
-                            Double.parseDouble(words[4]), Double.parseDouble(words[5]), Double.parseDouble(words[6])));
+                            Double.parseDouble(words[4]), Double.parseDouble(words[5]), Double.parseDouble(words[6]),
+                            List.of(Double.parseDouble(words[4]))));
                     mapped.digests.put(ef, new long[] {Long.parseLong(words[7]), Long.parseLong(words[8])});
                 }
                 case "loaded-hits" -> loadedDigests.put(Integer.parseInt(words[1]),

@@ -10,17 +10,19 @@ import io.hnswbench.engine.SearchOptions;
 import io.hnswbench.engine.SearchResult;
 
 /**
- * One efSearch setting measured over the whole query set on one thread.
+ * One efSearch setting measured over the whole query set on one thread, in one or more timed
+ * passes.
  *
- * @param efSearch           beam width
- * @param recall             mean recall@k over all queries
- * @param queriesPerSecond   queries divided by the wall-clock time of the timed pass
- * @param meanLatencyMicros  mean time of one search
- * @param medianLatencyMicros median time of one search
- * @param p99LatencyMicros   99th-percentile time of one search
+ * @param efSearch            beam width
+ * @param recall              mean recall@k over all queries
+ * @param queriesPerSecond    queries divided by the wall-clock time of the median timed pass
+ * @param meanLatencyMicros   mean time of one search in the median timed pass
+ * @param medianLatencyMicros median time of one search, over every timed pass
+ * @param p99LatencyMicros    99th-percentile time of one search, over every timed pass
+ * @param passMeans           the mean time of one search in each timed pass, fastest to slowest (µs)
  */
 record SearchRun(int efSearch, double recall, double queriesPerSecond, double meanLatencyMicros,
-                 double medianLatencyMicros, double p99LatencyMicros) {
+                 double medianLatencyMicros, double p99LatencyMicros, List<Double> passMeans) {
 
     /**
      * Untimed searching before each timed pass. One pass of a thousand queries was not enough: C2
@@ -37,24 +39,28 @@ record SearchRun(int efSearch, double recall, double queriesPerSecond, double me
 
     /**
      * Searches the query set untimed for at least {@link #WARM_UP_NANOS}, so the JIT has settled the
-     * search path at this ef and the graph is in cache, then once timed. Recall is scored after the
-     * clock stops.
+     * search path at this ef and the graph is in cache, then {@code passes} times timed. Recall is
+     * scored after the clock stops.
      */
-    static SearchRun measure(HnswIndex index, float[][] queries, GroundTruth truth, int k, int efSearch) {
-        return measure(index, queries, truth::recall, k, efSearch, WARM_UP_NANOS, hits -> {
+    static SearchRun measure(HnswIndex index, float[][] queries, GroundTruth truth, int k, int efSearch, int passes) {
+        return measure(index, queries, truth::recall, k, efSearch, WARM_UP_NANOS, passes, hits -> {
         });
     }
 
     /**
-     * {@link #measure(HnswIndex, float[][], GroundTruth, int, int)} with any scorer and warm-up,
-     * handing the hits of the timed pass (one list per query, in query order) to {@code timedHits}
-     * after the clock stops.
+     * {@link #measure(HnswIndex, float[][], GroundTruth, int, int, int)} with any scorer and
+     * warm-up, handing the hits of the first timed pass (one list per query, in query order) to
+     * {@code timedHits} after the clock stops.
      *
-     * @param warmUpNanos untimed searching before the timed pass: at least one pass, repeated until
-     *                    this much time has passed (0: exactly one, for callers that warm up themselves)
+     * @param warmUpNanos untimed searching before the timed passes: at least one pass, repeated
+     *                    until this much time has passed (0: exactly one, for callers that warm up
+     *                    themselves)
+     * @param passes      timed passes. A pass of a thousand queries lasts tens of milliseconds, and
+     *                    on a shared machine one such window can catch a slow spell: the speed is
+     *                    taken from the median pass and the spread reported
      */
     static SearchRun measure(HnswIndex index, float[][] queries, Scorer scorer, int k, int efSearch,
-                             long warmUpNanos, Consumer<List<List<SearchResult>>> timedHits) {
+                             long warmUpNanos, int passes, Consumer<List<List<SearchResult>>> timedHits) {
         SearchOptions options = SearchOptions.ef(efSearch);
         long warmUpStart = System.nanoTime();
         do {
@@ -63,15 +69,21 @@ record SearchRun(int efSearch, double recall, double queriesPerSecond, double me
             }
         } while (System.nanoTime() - warmUpStart < warmUpNanos);
         List<List<SearchResult>> hits = new ArrayList<>(queries.length);
-        long[] latencies = new long[queries.length];
-        // Timing each search costs two nanoTime calls (tens of ns) against searches of tens of µs.
-        long start = System.nanoTime();
-        for (int q = 0; q < queries.length; q++) {
-            long searchStart = System.nanoTime();
-            hits.add(index.search(queries[q], k, options));
-            latencies[q] = System.nanoTime() - searchStart;
+        long[] latencies = new long[passes * queries.length];
+        long[] passNanos = new long[passes];
+        for (int pass = 0; pass < passes; pass++) {
+            // Timing each search costs two nanoTime calls (tens of ns) against searches of tens of µs.
+            long start = System.nanoTime();
+            for (int q = 0; q < queries.length; q++) {
+                long searchStart = System.nanoTime();
+                List<SearchResult> found = index.search(queries[q], k, options);
+                latencies[pass * queries.length + q] = System.nanoTime() - searchStart;
+                if (pass == 0) {
+                    hits.add(found);
+                }
+            }
+            passNanos[pass] = System.nanoTime() - start;
         }
-        long wallNanos = System.nanoTime() - start;
 
         double recallSum = 0;
         for (int q = 0; q < queries.length; q++) {
@@ -79,9 +91,12 @@ record SearchRun(int efSearch, double recall, double queriesPerSecond, double me
         }
         timedHits.accept(hits);
         Arrays.sort(latencies);
-        double meanNanos = Arrays.stream(latencies).average().orElse(0);
-        return new SearchRun(efSearch, recallSum / queries.length, queries.length / (wallNanos / 1e9),
-                meanNanos / 1e3, percentile(latencies, 0.50) / 1e3, percentile(latencies, 0.99) / 1e3);
+        Arrays.sort(passNanos);
+        long medianPassNanos = passNanos[(passes - 1) / 2];
+        List<Double> passMeans = Arrays.stream(passNanos).mapToObj(nanos -> nanos / 1e3 / queries.length).toList();
+        return new SearchRun(efSearch, recallSum / queries.length, queries.length / (medianPassNanos / 1e9),
+                medianPassNanos / 1e3 / queries.length, percentile(latencies, 0.50) / 1e3,
+                percentile(latencies, 0.99) / 1e3, passMeans);
     }
 
     /** The hits of every query at this ef, untimed. */
