@@ -43,16 +43,13 @@ final class PanamaKernels implements VectorKernels {
     /**
      * Whether the four-vector kernel sums its four vectors' lanes together in one register (see
      * {@link #pairFold}) rather than one by one: bit for bit the same sums with a third of the
-     * shuffles where a two-vector select is one instruction, as on AVX-512 (vpermt2ps), where four
-     * separate lane sums took about a third of the kernel's time on operands in cache. With 8 lanes
+     * shuffles where a two-vector select is one instruction, as on AVX-512 (vpermt2ps): the kernel
+     * takes 0.72–0.79× the time per 384-d distance in cache (docs/BENCHMARKS.md). With 8 lanes
      * (AVX2) C2 builds each select from two permutes and a blend, and searches ran slower.
      */
     private static final boolean FOLD_FOUR_AT_ONCE = LANES == 16;
-    /** Lanes per vector in the register the four-vector kernel folds four lane sums into. */
+    /** Lanes per vector in the register the four-vector kernel folds four lane sums into: 4 of 16. */
     private static final int QUARTER = LANES / 4;
-    /** The folds left after {@link #quadFold}, within each quarter; {@code null} when the quarter is narrower. */
-    private static final VectorShuffle<Float> QUARTER_FOLD_2 = QUARTER >= 4 ? FOLD_2 : null;
-    private static final VectorShuffle<Float> QUARTER_FOLD_1 = QUARTER >= 2 ? FOLD_1 : null;
     private static final FloatVector PAIR_LOW = selector(lane -> lane < LANES / 2 ? lane : lane + LANES / 2);
     private static final FloatVector PAIR_HIGH = selector(lane -> lane < LANES / 2 ? lane + LANES / 2 : lane + LANES);
     private static final FloatVector QUAD_LOW = selector(PanamaKernels::quadSource);
@@ -230,8 +227,9 @@ final class PanamaKernels implements VectorKernels {
             out[outOffset + 3] = sumLanes(d0.add(d1));
             return;
         }
+        // With 16 lanes each quarter holds 4 partial sums: two more folds, within the quarters.
         FloatVector sums = foldedBy(foldedBy(quadFold(pairFold(a0.add(a1), b0.add(b1)),
-                pairFold(c0.add(c1), d0.add(d1))), QUARTER_FOLD_2), QUARTER_FOLD_1);
+                pairFold(c0.add(c1), d0.add(d1))), FOLD_2), FOLD_1);
         out[outOffset] = sums.lane(0);
         out[outOffset + 1] = sums.lane(QUARTER);
         out[outOffset + 2] = sums.lane(2 * QUARTER);
