@@ -149,9 +149,7 @@ class ConcurrencyTest {
         searcher.join();
         assertTrue(failures.isEmpty(), () -> "failures: " + failures);
         assertEquals(batches * batchSize, index.size());
-        for (int i = 0; i < vectors.size(); i += 101) {
-            assertEquals("v" + i, index.search(vectors.get(i), 1).get(0).id());
-        }
+        TestVectors.assertEachFindsItself(index, vectors, 101);
     }
 
     @Test

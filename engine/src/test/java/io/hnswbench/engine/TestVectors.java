@@ -1,5 +1,7 @@
 package io.hnswbench.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,6 +33,13 @@ final class TestVectors {
             ids.add("v" + i);
         }
         return ids;
+    }
+
+    /** Every {@code step}-th vector, searched for, comes back first as its own id ({@link #ids}). */
+    static void assertEachFindsItself(HnswIndex index, List<float[]> vectors, int step) {
+        for (int i = 0; i < vectors.size(); i += step) {
+            assertEquals("v" + i, index.search(vectors.get(i), 1).get(0).id(), "vector " + i);
+        }
     }
 
     static double squaredL2(float[] a, float[] b) {
